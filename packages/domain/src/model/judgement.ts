@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { Citations } from "./citation";
+import { Text } from "./primitives";
+
+/**
+ * A value that is either a sourced fact (a source states it; the citations prove it) or an analyst's
+ * judgement (someone assessed it; the rationale says why). The `basis` field tells which.
+ */
+export function judged<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion(
+    "basis",
+    [
+      z.strictObject({
+        basis: z.literal("judgement"),
+        value,
+        rationale: Text.describe("Why the analyst chose this value."),
+        analyst: Text.optional(),
+      }),
+      z.strictObject({
+        basis: z.literal("sourced"),
+        value,
+        citations: Citations,
+      }),
+    ],
+    { error: 'basis must be "judgement" (with a rationale) or "sourced" (with citations)' },
+  );
+}
+
+export type Judged<T> =
+  | { basis: "judgement"; value: T; rationale: string; analyst?: string | undefined }
+  | { basis: "sourced"; value: T; citations: z.infer<typeof Citations> };
+
+export const Score100 = z.number().min(0).max(100);
+export const Weight = z.number().min(0).max(1);

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { Citations } from "./citation";
+import { Weight, judged } from "./judgement";
+import { Id, IdList, Text } from "./primitives";
+import { Scale } from "./scale";
+
+/** What an option set's options are weighed by. */
+export const Criterion = z.strictObject({
+  id: Id,
+  name: Text,
+  description: Text,
+  weight: judged(Weight),
+  scale: Scale,
+  higherIsBetter: z.boolean().default(true),
+  citations: Citations,
+});
+export type Criterion = z.infer<typeof Criterion>;
+
+export const OptionScore = z.strictObject({
+  criterionId: Id,
+  value: judged(z.number()),
+});
+
+export const Option = z.strictObject({
+  id: Id,
+  name: Text,
+  description: Text,
+  actorIds: IdList.describe("Actors the option involves (a host state, a partner)."),
+  scores: z.array(OptionScore).default([]),
+  citations: Citations,
+});
+export type Option = z.infer<typeof Option>;
+
+/** A choice a decision-maker faces: options scored against weighted criteria. */
+export const OptionSet = z.strictObject({
+  id: Id,
+  name: Text,
+  question: Text,
+  decisionMakerIds: IdList,
+  criteria: z.array(Criterion).default([]),
+  options: z.array(Option).min(1, "an option set needs at least one option"),
+  citations: Citations,
+});
+export type OptionSet = z.infer<typeof OptionSet>;
