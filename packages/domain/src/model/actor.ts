@@ -27,8 +27,13 @@ export const Actor = z.strictObject({
   id: Id,
   name: Text,
   kind: ActorKind,
-  aliases: z.array(Text).default([]).describe("Other names and spellings; search finds an actor by any of them."),
-  parentId: Id.optional().describe("The actor this one belongs to: a faction's movement, a branch's organisation."),
+  aliases: z
+    .array(Text)
+    .default([])
+    .describe("Other names and spellings; search finds an actor by any of them."),
+  parentId: Id.optional().describe(
+    "The actor this one belongs to: a faction's movement, a branch's organisation.",
+  ),
   parentRelation: ParentRelation.optional(),
   description: Text,
   founded: PartialDate.optional(),

@@ -7,7 +7,10 @@ export const MAX_QUOTE_LENGTH = 400;
 export const Citation = z
   .strictObject({
     sourceId: Id,
-    quote: Text.max(MAX_QUOTE_LENGTH, `must be at most ${MAX_QUOTE_LENGTH} characters: quote a passage, not a page`),
+    quote: Text.max(
+      MAX_QUOTE_LENGTH,
+      `must be at most ${MAX_QUOTE_LENGTH} characters: quote a passage, not a page`,
+    ),
     locator: Text.max(200).optional().describe('Where in the source, e.g. "V.A" or "p. 12".'),
   })
   .meta({ id: "Citation" });

@@ -3,7 +3,14 @@ import { Citations, Statement } from "./citation";
 import { Score100, judged } from "./judgement";
 import { Id, IdList, Text } from "./primitives";
 
-export const ParticipantRole = z.enum(["lead", "partner", "supporter", "facilitator", "beneficiary", "potential"]);
+export const ParticipantRole = z.enum([
+  "lead",
+  "partner",
+  "supporter",
+  "facilitator",
+  "beneficiary",
+  "potential",
+]);
 
 export const Participant = z.strictObject({
   actorId: Id,
@@ -63,7 +70,9 @@ export const CooperationArea = z.strictObject({
   ]),
   description: Text,
   participants: z.array(Participant).min(2, "a cooperation area needs at least two participants"),
-  sharedInterests: z.array(SharedInterest).min(1, "name at least one shared interest that makes cooperation possible"),
+  sharedInterests: z
+    .array(SharedInterest)
+    .min(1, "name at least one shared interest that makes cooperation possible"),
   obstacles: z.array(Obstacle).default([]),
   enablers: z.array(Enabler).default([]),
   status: CooperationStatus,

@@ -9,7 +9,9 @@ export const Event = z.strictObject({
   name: Text,
   date: PartialDate,
   endDate: PartialDate.optional(),
-  dateStated: Text.optional().describe('The date as the source words it, when vaguer than `date` ("late 2021").'),
+  dateStated: Text.optional().describe(
+    'The date as the source words it, when vaguer than `date` ("late 2021").',
+  ),
   description: Text,
   actorIds: IdList,
   location: Text.optional(),

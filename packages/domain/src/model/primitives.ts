@@ -3,7 +3,10 @@ import { z } from "zod";
 /** A stable identifier: a lower-case slug such as "is-kp" or "us-taliban-counterterrorism". */
 export const Id = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "is-kp" (letters, digits, single hyphens)')
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be a lower-case slug such as "is-kp" (letters, digits, single hyphens)',
+  )
   .max(80);
 export type Id = z.infer<typeof Id>;
 

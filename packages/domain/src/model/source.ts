@@ -2,7 +2,16 @@ import { z } from "zod";
 import { PartialDate } from "./partial-date";
 import { Id, Text } from "./primitives";
 
-export const SourceKind = z.enum(["report", "commentary", "essay", "article", "statement", "dataset", "book", "other"]);
+export const SourceKind = z.enum([
+  "report",
+  "commentary",
+  "essay",
+  "article",
+  "statement",
+  "dataset",
+  "book",
+  "other",
+]);
 
 /** A document that statements cite. Metadata is only what the document itself states. */
 export const Source = z.strictObject({

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import type { PathSegment } from "@parley/domain";
+import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+
+/** A parsed YAML or JSON file that can say on which line any part of it sits. */
+export interface DataFile {
+  path: string;
+  value: unknown;
+  errors: string[];
+  lineOf(path: PathSegment[]): string;
+}
+
+export function readDataFile(path: string): DataFile {
+  const text = readFileSync(path, "utf8");
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return `${path}:${line}:${col}`;
+  };
+  const errors = document.errors.map((error) => `${position(error.pos[0])}: ${error.message.split("\n")[0]}`);
+  return {
+    path,
+    value: errors.length > 0 ? undefined : document.toJS({ maxAliasCount: 100 }),
+    errors,
+    lineOf: (at) => {
+      const node = nearestNode(document, at);
+      return node?.range ? position(node.range[0]) : path;
+    },
+  };
+}
+
+function nearestNode(document: Document, path: PathSegment[]) {
+  for (let length = path.length; length >= 0; length--) {
+    const node = length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
+    if (isNode(node)) return node;
+  }
+  return undefined;
+}

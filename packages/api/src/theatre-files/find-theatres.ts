@@ -1,0 +1,25 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { readDataFile } from "./data-file";
+
+export interface TheatreEntry {
+  id: string;
+  directory: string;
+}
+
+/** The theatre directories under a root: each sub-directory holding a theatre file. */
+export function findTheatres(root: string): TheatreEntry[] {
+  if (!existsSync(root)) return [];
+  const entries: TheatreEntry[] = [];
+  for (const name of readdirSync(root).sort()) {
+    const directory = join(root, name);
+    if (!statSync(directory).isDirectory()) continue;
+    const file = ["theatre.yaml", "theatre.yml", "theatre.json"]
+      .map((f) => join(directory, f))
+      .find(existsSync);
+    if (file === undefined) continue;
+    const value = readDataFile(file).value as { id?: unknown } | undefined;
+    entries.push({ id: typeof value?.id === "string" ? value.id : name, directory });
+  }
+  return entries;
+}

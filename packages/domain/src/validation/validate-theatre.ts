@@ -1,0 +1,21 @@
+import { collectionKeys, type TheatreDocument } from "../model/theatre-document";
+import type { Problem } from "./problem";
+import { checkReferences } from "./reference-checks";
+import { checkSchemas } from "./schema-checks";
+
+export type ValidationResult = { ok: true; document: TheatreDocument } | { ok: false; problems: Problem[] };
+
+/**
+ * Validates a whole theatre document: every entry against its schema, then every cross-reference.
+ * Reports all problems at once, each with its path; never throws on any input.
+ */
+export function validateTheatre(input: unknown): ValidationResult {
+  const { theatre, collections, problems } = checkSchemas(input);
+  problems.push(...checkReferences(theatre, collections));
+  if (problems.length > 0 || theatre === undefined) return { ok: false, problems };
+  const document = { theatre } as TheatreDocument;
+  for (const key of collectionKeys) {
+    (document as Record<string, unknown>)[key] = collections[key].map((entry) => entry.value);
+  }
+  return { ok: true, document };
+}
