@@ -1,11 +1,6 @@
 import { validateTheatre, verifyQuotes, type Problem, type TheatreDocument } from "@parley/domain";
-import { loadTheatre } from "./load-theatre";
+import { loadTheatre, type LocatedProblem } from "./load-theatre";
 import { readSourceTexts } from "./source-texts";
-
-export interface LocatedProblem extends Problem {
-  /** `file:line:column` where the problem sits. */
-  location: string;
-}
 
 export interface TheatreCheck {
   location: string;
@@ -24,21 +19,25 @@ export function checkTheatre(
   options: { textsDirectory?: string | undefined } = {},
 ): TheatreCheck {
   const loaded = loadTheatre(location);
-  const problems: Problem[] = [...loaded.problems];
+  const problems: Problem[] = [];
   const result = validateTheatre(loaded.input);
   if (!result.ok) problems.push(...result.problems);
   const document = result.ok ? result.document : undefined;
   let quotesVerified = 0;
-  if (document && options.textsDirectory !== undefined) {
-    const { texts, problems: missingTexts } = readSourceTexts(document.sources, options.textsDirectory);
-    const quotes = verifyQuotes(document, texts);
+  if (options.textsDirectory !== undefined) {
+    const { texts, problems: missingTexts } = readSourceTexts(loaded.input.sources, options.textsDirectory);
+    const quotes = verifyQuotes(loaded.input, texts);
     problems.push(...missingTexts, ...quotes.problems);
     quotesVerified = quotes.checked;
   }
+  const located = [
+    ...loaded.problems,
+    ...problems.map((problem) => ({ ...problem, location: loaded.locate(problem.path) })),
+  ];
   return {
     location,
-    document: problems.length === 0 ? document : undefined,
-    problems: problems.map((problem) => ({ ...problem, location: loaded.locate(problem.path) })),
+    document: located.length === 0 ? document : undefined,
+    problems: located,
     quotesVerified,
   };
 }

@@ -2,11 +2,17 @@ import { readFileSync } from "node:fs";
 import type { PathSegment } from "@parley/domain";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 
+export interface FileError {
+  /** `file:line:column`. */
+  location: string;
+  message: string;
+}
+
 /** A parsed YAML or JSON file that can say on which line any part of it sits. */
 export interface DataFile {
   path: string;
   value: unknown;
-  errors: string[];
+  errors: FileError[];
   lineOf(path: PathSegment[]): string;
 }
 
@@ -18,7 +24,10 @@ export function readDataFile(path: string): DataFile {
     const { line, col } = lineCounter.linePos(offset);
     return `${path}:${line}:${col}`;
   };
-  const errors = document.errors.map((error) => `${position(error.pos[0])}: ${error.message.split("\n")[0]}`);
+  const errors = document.errors.map((error) => ({
+    location: position(error.pos[0]),
+    message: error.message.split("\n")[0]!,
+  }));
   return {
     path,
     value: errors.length > 0 ? undefined : document.toJS({ maxAliasCount: 100 }),

@@ -1,4 +1,4 @@
-export { checkTheatre, type LocatedProblem, type TheatreCheck } from "./check-theatre";
+export { checkTheatre, type TheatreCheck } from "./check-theatre";
 export { findTheatres, type TheatreEntry } from "./find-theatres";
-export { loadTheatre, TheatreNotFoundError, type LoadedTheatre } from "./load-theatre";
+export { loadTheatre, TheatreNotFoundError, type LoadedTheatre, type LocatedProblem } from "./load-theatre";
 export { readSourceTexts } from "./source-texts";

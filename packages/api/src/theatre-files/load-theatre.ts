@@ -1,8 +1,15 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { collectionKeys, type CollectionKey, type PathSegment, type Problem } from "@parley/domain";
+import { collectionKeys, type CollectionKey, type PathSegment } from "@parley/domain";
 import { collectionFileNames, isDataFile, stripDataExtension, THEATRE_FILE } from "./collection-files";
 import { readDataFile, type DataFile } from "./data-file";
+
+/** A problem with the place it sits: `file:line:column`, or the file or directory. */
+export interface LocatedProblem {
+  path: PathSegment[];
+  message: string;
+  location: string;
+}
 
 /** Where an entry of the assembled document came from. */
 interface Origin {
@@ -17,7 +24,7 @@ export interface LoadedTheatre {
   /** The assembled theatre document, not yet validated. */
   input: Record<string, unknown>;
   /** Problems with the files themselves: syntax errors, unknown files, lists that are not lists. */
-  problems: Problem[];
+  problems: LocatedProblem[];
   /** `file:line:column` of the thing at a document path, for pointing an analyst at it. */
   locate(path: PathSegment[]): string;
 }
@@ -39,49 +46,51 @@ export class TheatreNotFoundError extends Error {}
 
 function loadDocumentFile(location: string): LoadedTheatre {
   const file = readDataFile(location);
-  const problems = file.errors.map((message) => ({ path: [], message }));
+  const problems: LocatedProblem[] = file.errors.map((error) => ({ path: [], ...error }));
   const input = isRecord(file.value) ? file.value : {};
   if (file.errors.length === 0 && !isRecord(file.value))
-    problems.push({ path: [], message: `${location}: a theatre document must be an object` });
+    problems.push({ path: [], location, message: "a theatre document must be an object" });
   return { location, input, problems, locate: (path) => file.lineOf(path) };
 }
 
 function loadDirectory(directory: string): LoadedTheatre {
-  const problems: Problem[] = [];
+  const problems: LocatedProblem[] = [];
   const input: Record<string, unknown> = {};
   const origins = new Map<string, Origin[]>();
   let theatreFile: DataFile | undefined;
+  const folders: [CollectionKey, string][] = [];
 
+  // Files first, then folders, so that `actors.yaml` comes before `actors/*.yaml`.
   for (const name of readdirSync(directory).sort()) {
     const path = join(directory, name);
-    const stem = stripDataExtension(name);
-    const isDirectory = statSync(path).isDirectory();
-    if (!isDirectory && !isDataFile(name)) continue;
-    if (!isDirectory && stem === THEATRE_FILE) {
-      theatreFile = readDataFile(path);
-      problems.push(...theatreFile.errors.map((message) => ({ path: ["theatre"], message })));
-      if (theatreFile.errors.length === 0) input.theatre = theatreFile.value;
+    if (statSync(path).isDirectory()) {
+      const key = collectionByFileName.get(name);
+      if (key !== undefined) folders.push([key, path]);
       continue;
     }
-    const key = collectionByFileName.get(isDirectory ? name : stem);
-    if (key === undefined) {
-      if (isDirectory) continue;
+    if (!isDataFile(name)) continue;
+    const stem = stripDataExtension(name);
+    if (stem === THEATRE_FILE) {
+      theatreFile = readDataFile(path);
+      problems.push(...theatreFile.errors.map((error) => ({ path: ["theatre"], ...error })));
+      if (theatreFile.value !== null && theatreFile.value !== undefined) input.theatre = theatreFile.value;
+      continue;
+    }
+    const key = collectionByFileName.get(stem);
+    if (key === undefined)
       problems.push({
         path: [],
-        message: `${path}: unknown file; a theatre directory holds ${THEATRE_FILE}.yaml and ${Object.values(collectionFileNames).join(", ")} (.yaml, .yml or .json)`,
+        location: path,
+        message: `unknown file; a theatre directory holds ${THEATRE_FILE}.yaml and ${Object.values(collectionFileNames).join(", ")} (.yaml, .yml or .json, or a folder of such files)`,
       });
-      continue;
-    }
-    const files = isDirectory
-      ? readdirSync(path)
-          .filter(isDataFile)
-          .sort()
-          .map((child) => join(path, child))
-      : [path];
-    for (const filePath of files) appendEntries(readDataFile(filePath), key, input, origins, problems);
+    else appendEntries(readDataFile(path), key, input, origins, problems);
+  }
+  for (const [key, folder] of folders) {
+    for (const name of readdirSync(folder).filter(isDataFile).sort())
+      appendEntries(readDataFile(join(folder, name)), key, input, origins, problems);
   }
   if (theatreFile === undefined)
-    problems.push({ path: ["theatre"], message: `${join(directory, "theatre.yaml")}: missing` });
+    problems.push({ path: ["theatre"], location: join(directory, "theatre.yaml"), message: "missing" });
 
   const locate = (path: PathSegment[]): string => {
     const [key, index, ...rest] = path;
@@ -99,14 +108,15 @@ function appendEntries(
   key: CollectionKey,
   input: Record<string, unknown>,
   origins: Map<string, Origin[]>,
-  problems: Problem[],
+  problems: LocatedProblem[],
 ): void {
-  problems.push(...file.errors.map((message) => ({ path: [key], message })));
+  problems.push(...file.errors.map((error) => ({ path: [key], ...error })));
   if (file.errors.length > 0 || file.value === null || file.value === undefined) return;
   if (!Array.isArray(file.value)) {
     problems.push({
       path: [key],
-      message: `${file.path}: must be a list of entries (each starting with "- ")`,
+      location: file.path,
+      message: 'must be a list of entries (each starting with "- ")',
     });
     return;
   }

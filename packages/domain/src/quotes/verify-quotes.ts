@@ -1,4 +1,3 @@
-import type { TheatreDocument } from "../model/theatre-document";
 import { forEachCitation } from "../model/for-each-citation";
 import type { Problem } from "../validation/problem";
 import { normaliseForQuoteMatching } from "./normalise-text";
@@ -12,13 +11,15 @@ export interface QuoteCheck {
 /**
  * Checks that every quote occurs verbatim in the full text of its source. `texts` maps source ids to
  * their full text; a source without a text is reported, so that nothing passes unchecked by accident.
+ * Works on a document that is not (yet) valid too: malformed citations are left to the validator.
  */
-export function verifyQuotes(document: TheatreDocument, texts: ReadonlyMap<string, string>): QuoteCheck {
+export function verifyQuotes(document: unknown, texts: ReadonlyMap<string, string>): QuoteCheck {
   const normalised = new Map([...texts].map(([id, text]) => [id, normaliseForQuoteMatching(text)]));
   const problems: Problem[] = [];
   let checked = 0;
   const missing = new Set<string>();
   forEachCitation(document, [], (citation, path) => {
+    if (typeof citation?.sourceId !== "string" || typeof citation.quote !== "string") return;
     const text = normalised.get(citation.sourceId);
     if (text === undefined) {
       missing.add(citation.sourceId);
@@ -32,7 +33,8 @@ export function verifyQuotes(document: TheatreDocument, texts: ReadonlyMap<strin
       });
   });
   for (const sourceId of missing) {
-    const index = document.sources.findIndex((source) => source.id === sourceId);
+    const sources = (document as { sources?: unknown }).sources;
+    const index = Array.isArray(sources) ? sources.findIndex((source) => source?.id === sourceId) : -1;
     problems.push({
       path: index >= 0 ? ["sources", index] : [],
       message: `no text available to check quotes of source "${sourceId}"`,
