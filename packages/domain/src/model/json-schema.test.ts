@@ -11,10 +11,27 @@ describe("the published JSON Schema", () => {
   });
 
   it("describes the export document's top-level keys and requires them", () => {
-    const root = theatreDocumentJsonSchema() as { $ref: string; $defs: Record<string, { properties: object; required: string[] }> };
+    const root = theatreDocumentJsonSchema() as {
+      $ref: string;
+      $defs: Record<string, { properties: object; required: string[] }>;
+    };
     expect(root.$ref).toBe("#/$defs/TheatreDocument");
     const schema = root.$defs.TheatreDocument!;
-    const keys = ["theatre", "sources", "actors", "issues", "interests", "relationships", "cooperationAreas", "leverage", "tradeOffs", "scenarios", "options", "events", "figures"];
+    const keys = [
+      "theatre",
+      "sources",
+      "actors",
+      "issues",
+      "interests",
+      "relationships",
+      "cooperationAreas",
+      "leverage",
+      "tradeOffs",
+      "scenarios",
+      "options",
+      "events",
+      "figures",
+    ];
     expect(Object.keys(schema.properties)).toEqual(keys);
     expect(schema.required).toEqual(keys);
   });

@@ -6,9 +6,12 @@ describe("PartialDate", () => {
     expect(PartialDate.safeParse(date).success).toBe(true);
   });
 
-  it.each(["2021-13", "2023-02-29", "2021-04-31", "2021-8", "15 August 2021", "2021-08-15T10:00"])("rejects %s", (date) => {
-    expect(PartialDate.safeParse(date).success).toBe(false);
-  });
+  it.each(["2021-13", "2023-02-29", "2021-04-31", "2021-8", "15 August 2021", "2021-08-15T10:00"])(
+    "rejects %s",
+    (date) => {
+      expect(PartialDate.safeParse(date).success).toBe(false);
+    },
+  );
 
   it("spans the days a partial date can mean", () => {
     expect([earliestDay("2021"), latestDay("2021")]).toEqual(["2021-01-01", "2021-12-31"]);

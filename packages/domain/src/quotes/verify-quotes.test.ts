@@ -11,9 +11,9 @@ offers. Abroad is neutral. A venue is needed. It began. 3,000–4,000 fighters.`
 
 describe("normaliseForQuoteMatching", () => {
   it("makes typographic quotes, dashes and white space plain, and nothing else", () => {
-    expect(normaliseForQuoteMatching("  the Taliban’s “core”\n\tinterests — 3,000–4,000\u00a0fighters ")).toBe(
-      "the Taliban's \"core\" interests - 3,000-4,000 fighters",
-    );
+    expect(
+      normaliseForQuoteMatching("  the Taliban’s “core”\n\tinterests — 3,000–4,000\u00a0fighters "),
+    ).toBe('the Taliban\'s "core" interests - 3,000-4,000 fighters');
     expect(normaliseForQuoteMatching("Al-Qa’ida")).not.toBe(normaliseForQuoteMatching("al-Qaeda"));
   });
 });
@@ -40,6 +40,8 @@ describe("verifyQuotes", () => {
   it("reports a cited source whose text is missing instead of passing it unchecked", () => {
     const result = verifyQuotes(smallTheatre(), new Map());
     expect(result.checked).toBe(0);
-    expect(result.problems).toEqual([{ path: ["sources", 0], message: 'no text available to check quotes of source "report"' }]);
+    expect(result.problems).toEqual([
+      { path: ["sources", 0], message: 'no text available to check quotes of source "report"' },
+    ]);
   });
 });
