@@ -25,3 +25,4 @@ export * from "./quotes/normalise-text";
 export * from "./quotes/verify-quotes";
 export * from "./model/json-schema";
 export * from "./summary/summarise-theatre";
+export * from "./quotes/citation-coverage";

@@ -69,7 +69,7 @@ describe("parley validate", () => {
     [["validate", "--strict"], /parley validate: Unknown option '--strict'/],
     [["validate", "--theatre", "atlantis"], /no theatre "atlantis" in .*; known theatres: ruritania/],
     [["validate", "no-such-dir"], /no-such-dir: no such file or directory/],
-    [["frobnicate"], /unknown command "frobnicate"; commands: summary, validate, export, schema/],
+    [["frobnicate"], /unknown command "frobnicate"; commands: summary, validate, export, schema, coverage/],
   ])("explains a mistaken command line (%j) and exits 2", (argv, message) => {
     const io = captureOutput();
     expect(runCli(argv, withTheatres(smallTheatre()), io)).toBe(2);
@@ -127,5 +127,31 @@ describe("parley schema", () => {
     const io = captureOutput();
     expect(runCli(["schema"], testConfig(), io)).toBe(0);
     expect(JSON.parse(io.stdout.join("\n")).$ref).toBe("#/$defs/TheatreDocument");
+  });
+});
+
+describe("parley coverage", () => {
+  it("says how many paragraphs of each source the theatre cites, and which it does not", () => {
+    const theatre = smallTheatre();
+    theatre.sources[0]!.textFile = "report.txt";
+    const config = withTheatres(theatre);
+    const texts = temporaryDirectory();
+    const filler = "and so on, ".repeat(12);
+    writeFileSync(
+      join(texts, "report.txt"),
+      `The capital governs. ${filler}\n\nNothing here is quoted. ${filler}\n`,
+    );
+    const io = captureOutput();
+    expect(runCli(["coverage", "--texts", texts, "--uncited"], config, io)).toBe(0);
+    expect(io.stdout.slice(1)).toEqual([
+      "  report: 1/2 paragraphs cited (50%), 31 citations",
+      expect.stringMatching(/^ {6}not cited: Nothing here is quoted\. and so on/),
+    ]);
+  });
+
+  it("needs the texts", () => {
+    const io = captureOutput();
+    expect(runCli(["coverage"], withTheatres(smallTheatre()), io)).toBe(2);
+    expect(io.stderr[0]).toMatch(/--texts DIR is required/);
   });
 });

@@ -1,5 +1,6 @@
 import { readConfig, type Config } from "../env";
 import { TheatreNotFoundError } from "../theatre-files";
+import { coverageCommand, coverageUsage } from "./commands/coverage";
 import { exportCommand, exportUsage } from "./commands/export";
 import { schemaCommand, schemaUsage } from "./commands/schema";
 import { summaryCommand, summaryUsage } from "./commands/summary";
@@ -13,6 +14,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   validate: { run: validateCommand, usage: validateUsage },
   export: { run: exportCommand, usage: exportUsage },
   schema: { run: schemaCommand, usage: schemaUsage },
+  coverage: { run: coverageCommand, usage: coverageUsage },
 };
 
 const usage = `Usage: pnpm parley <command> [options]
