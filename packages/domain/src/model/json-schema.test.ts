@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { theatreDocumentJsonSchema } from "./json-schema";
+import { collectionKeys } from "./theatre-document";
 
 const publishedPath = new URL("../../schema/theatre-document.schema.json", import.meta.url);
 
@@ -17,6 +18,7 @@ describe("the published JSON Schema", () => {
     };
     expect(root.$ref).toBe("#/$defs/TheatreDocument");
     const schema = root.$defs.TheatreDocument!;
+    // The export format's keys, as the foundation issue specifies them.
     const keys = [
       "theatre",
       "sources",
@@ -34,5 +36,6 @@ describe("the published JSON Schema", () => {
     ];
     expect(Object.keys(schema.properties)).toEqual(keys);
     expect(schema.required).toEqual(keys);
+    expect(["theatre", ...collectionKeys]).toEqual(keys);
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getAt, isPrefix, leafPaths, setAt } from "../../test/fixtures/paths";
 import { smallTheatre } from "../../test/fixtures/small-theatre";
+import { collectionKeys } from "../model/theatre-document";
 import type { PathSegment } from "./problem";
 import { validateTheatre } from "./validate-theatre";
 
@@ -50,20 +51,7 @@ const DATE_PATHS: PathSegment[][] = [
   ["scenarios", 0, "indicators", 0, "evidence", 0, "date"],
 ];
 
-const COLLECTIONS = [
-  "sources",
-  "actors",
-  "issues",
-  "interests",
-  "relationships",
-  "cooperationAreas",
-  "leverage",
-  "tradeOffs",
-  "scenarios",
-  "options",
-  "events",
-  "figures",
-] as const;
+const COLLECTIONS = collectionKeys;
 
 const unknownId = fc.stringMatching(/^[a-z]{2,8}(-[a-z0-9]{1,5}){0,2}$/).map((slug) => `zz-${slug}`);
 const impossibleDate = fc.constantFrom(

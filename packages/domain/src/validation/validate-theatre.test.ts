@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { smallTheatre } from "../../test/fixtures/small-theatre";
+import { collectionKeys } from "../model/theatre-document";
 import { formatProblem, type Problem } from "./problem";
 import { validateTheatre } from "./validate-theatre";
 
@@ -27,21 +28,7 @@ describe("validateTheatre", () => {
         "rebel-wing",
         "mediator",
       ]);
-      expect(Object.keys(result.document)).toEqual([
-        "theatre",
-        "sources",
-        "actors",
-        "issues",
-        "interests",
-        "relationships",
-        "cooperationAreas",
-        "leverage",
-        "tradeOffs",
-        "scenarios",
-        "options",
-        "events",
-        "figures",
-      ]);
+      expect(Object.keys(result.document)).toEqual(["theatre", ...collectionKeys]);
     }
   });
 

@@ -1,0 +1,80 @@
+import { endsBeforeStart, type PartialDate } from "../model/partial-date";
+import { onScale, type Scale } from "../model/scale";
+import type { PathSegment, Problem } from "./problem";
+import type { Indexed, ParsedCollections } from "./schema-checks";
+import { closestMatch } from "./suggest";
+
+export type Target = "actor" | "issue" | "source" | "interest" | "cooperation area" | "leverage instrument";
+export type Path = PathSegment[];
+
+/** Pairs each item of a list with its position, the way collection entries carry their index. */
+export function indexed<T>(list: readonly T[]): Indexed<T>[] {
+  return list.map((value, index) => ({ index, value }));
+}
+
+/** What every reference check needs: the ids that exist, and one place to report problems. */
+export class ReferenceContext {
+  readonly problems: Problem[] = [];
+  private readonly known: Record<Target, Set<string>>;
+
+  constructor(c: ParsedCollections) {
+    const ids = (entries: Indexed<{ id: string }>[]) => new Set(entries.map((entry) => entry.value.id));
+    this.known = {
+      actor: ids(c.actors),
+      issue: ids(c.issues),
+      source: ids(c.sources),
+      interest: ids(c.interests),
+      "cooperation area": ids(c.cooperationAreas),
+      "leverage instrument": ids(c.leverage),
+    };
+  }
+
+  report(path: Path, message: string): void {
+    this.problems.push({ path, message });
+  }
+
+  /** The id must name an existing entity of the target kind; a near miss is suggested. */
+  expect(target: Target, id: string | undefined, path: Path): void {
+    if (id === undefined || this.known[target].has(id)) return;
+    this.reportUnknown(`${target} "${id}"`, closestMatch(id, this.known[target]), path);
+  }
+
+  expectAll(target: Target, list: readonly string[], path: Path): void {
+    list.forEach((id, i) => this.expect(target, id, [...path, i]));
+  }
+
+  reportUnknown(what: string, guess: string | undefined, path: Path): void {
+    this.report(path, `unknown ${what}${guess ? ` (did you mean "${guess}"?)` : ""}`);
+  }
+
+  dateOrder(
+    start: PartialDate | undefined,
+    end: PartialDate | undefined,
+    path: Path,
+    startName: string,
+  ): void {
+    if (start !== undefined && end !== undefined && endsBeforeStart(start, end))
+      this.report(path, `"${end}" is before ${startName} "${start}"`);
+  }
+
+  onScale(scale: Scale | undefined, value: number, path: Path, owner: string): void {
+    if (scale !== undefined && !onScale(scale, value))
+      this.report(path, `${value} is outside the scale of ${owner} (${scale.min} to ${scale.max})`);
+  }
+
+  /** Reports each entry whose key an earlier entry already used. */
+  duplicates<T>(
+    entries: Indexed<T>[],
+    keyOf: (value: T) => string,
+    pathOf: (index: number) => Path,
+    what = "id",
+  ): void {
+    const firstIndex = new Map<string, number>();
+    for (const { index, value } of entries) {
+      const key = keyOf(value);
+      const first = firstIndex.get(key);
+      if (first === undefined) firstIndex.set(key, index);
+      else this.report(pathOf(index), `duplicate ${what} "${key}" (first used at index ${first})`);
+    }
+  }
+}
