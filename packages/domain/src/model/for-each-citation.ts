@@ -3,22 +3,45 @@ import type { Citation } from "./citation";
 type Segment = string | number;
 
 /**
- * Calls `visit` for every citation anywhere inside `value` (an entity, a collection, a whole document),
- * with its path. Citations live in every `citations` list, however deeply nested.
+ * Calls `visit` for every citation anywhere inside `value` (an entity, a collection, a whole document).
+ * `path` is the citation's path, starting with `at`; it is only valid during the call (copy it to keep
+ * it), because the walk reuses one array rather than allocating a path per node.
  */
 export function forEachCitation(
   value: unknown,
-  path: Segment[],
-  visit: (citation: Citation, path: Segment[]) => void,
+  at: readonly Segment[],
+  visit: (citation: Citation, path: readonly Segment[]) => void,
 ): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => forEachCitation(item, [...path, i], visit));
+  walk(value, [...at], visit);
+}
+
+function walk(
+  node: unknown,
+  path: Segment[],
+  visit: (citation: Citation, path: readonly Segment[]) => void,
+): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      walk(node[i], path, visit);
+      path.pop();
+    }
     return;
   }
-  if (typeof value !== "object" || value === null) return;
-  for (const [key, child] of Object.entries(value)) {
-    if (key === "citations" && Array.isArray(child))
-      child.forEach((citation: Citation, i) => visit(citation, [...path, key, i]));
-    else forEachCitation(child, [...path, key], visit);
+  if (typeof node !== "object" || node === null) return;
+  for (const key in node) {
+    const child: unknown = (node as Record<string, unknown>)[key];
+    if (typeof child !== "object" || child === null) continue;
+    path.push(key);
+    if (key === "citations" && Array.isArray(child)) {
+      for (let i = 0; i < child.length; i++) {
+        path.push(i);
+        visit(child[i] as Citation, path);
+        path.pop();
+      }
+    } else {
+      walk(child, path, visit);
+    }
+    path.pop();
   }
 }

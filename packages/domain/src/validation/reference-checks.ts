@@ -3,7 +3,7 @@ import type { Theatre } from "../model/theatre";
 import type { CollectionKey } from "../model/theatre-document";
 import { closestMatch } from "./suggest";
 import { reportParentCycles } from "./parent-cycles";
-import type { Problem } from "./problem";
+import type { PathSegment, Problem } from "./problem";
 import { indexed, ReferenceContext, type Path } from "./reference-context";
 import type { ParsedCollections } from "./schema-checks";
 
@@ -37,12 +37,12 @@ function checkActors(context: ReferenceContext, c: ParsedCollections): void {
     const at: Path = ["actors", index];
     if (actor.parentId === actor.id) context.report([...at, "parentId"], "an actor cannot be its own parent");
     else if (actor.parentId !== undefined) {
-      context.expect("actor", actor.parentId, [...at, "parentId"]);
+      context.expect("actor", actor.parentId, at, "parentId");
       parentOf.set(actor.id, actor.parentId);
     } else if (actor.parentRelation !== undefined) {
       context.report([...at, "parentRelation"], "is set but parentId is not");
     }
-    context.dateOrder(actor.founded, actor.dissolved, [...at, "dissolved"], "founded");
+    context.dateOrder(actor.founded, actor.dissolved, "founded", at, "dissolved");
     const capabilities = indexed(actor.capabilities);
     context.duplicates(
       capabilities,
@@ -51,7 +51,7 @@ function checkActors(context: ReferenceContext, c: ParsedCollections): void {
       "capability",
     );
     for (const { index: i, value: cap } of capabilities)
-      context.expect("issue", cap.issueId, [...at, "capabilities", i, "issueId"]);
+      context.expect("issue", cap.issueId, at, "capabilities", i, "issueId");
   }
   reportParentCycles(context, c.actors, parentOf);
 }
@@ -61,15 +61,18 @@ function checkInterests(context: ReferenceContext, c: ParsedCollections): void {
   const positionAt = new Map<string, number>();
   for (const { index, value: interest } of c.interests) {
     const at: Path = ["interests", index];
-    context.expect("actor", interest.actorId, [...at, "actorId"]);
+    context.expect("actor", interest.actorId, at, "actorId");
     if (!interest.position) continue;
     const { issueId, value } = interest.position;
-    context.expect("issue", issueId, [...at, "position", "issueId"]);
+    context.expect("issue", issueId, at, "position", "issueId");
     context.onScale(
       issueScale.get(issueId),
       value.value,
-      [...at, "position", "value", "value"],
       `issue "${issueId}"`,
+      at,
+      "position",
+      "value",
+      "value",
     );
     const key = `${interest.actorId}\u0000${issueId}`;
     const first = positionAt.get(key);
@@ -85,19 +88,19 @@ function checkInterests(context: ReferenceContext, c: ParsedCollections): void {
 function checkRelationships(context: ReferenceContext, c: ParsedCollections): void {
   for (const { index, value: tie } of c.relationships) {
     const at: Path = ["relationships", index];
-    context.expect("actor", tie.from, [...at, "from"]);
-    context.expect("actor", tie.to, [...at, "to"]);
+    context.expect("actor", tie.from, at, "from");
+    context.expect("actor", tie.to, at, "to");
     if (tie.from === tie.to) context.report([...at, "to"], "a relationship needs two different actors");
     if (tie.kind === "mediates-between") {
       if (tie.otherPartyId === undefined)
         context.report([...at, "otherPartyId"], 'is required for "mediates-between"');
       else if (tie.otherPartyId === tie.to || tie.otherPartyId === tie.from)
         context.report([...at, "otherPartyId"], "must differ from both from and to");
-      else context.expect("actor", tie.otherPartyId, [...at, "otherPartyId"]);
+      else context.expect("actor", tie.otherPartyId, at, "otherPartyId");
     } else if (tie.otherPartyId !== undefined) {
       context.report([...at, "otherPartyId"], `is only for "mediates-between", not "${tie.kind}"`);
     }
-    context.dateOrder(tie.start, tie.end, [...at, "end"], "start");
+    context.dateOrder(tie.start, tie.end, "start", at, "end");
   }
 }
 
@@ -107,7 +110,7 @@ function checkCooperationAreas(context: ReferenceContext, c: ParsedCollections):
     const at: Path = ["cooperationAreas", index];
     const participants = indexed(area.participants);
     for (const { index: i, value: p } of participants)
-      context.expect("actor", p.actorId, [...at, "participants", i, "actorId"]);
+      context.expect("actor", p.actorId, at, "participants", i, "actorId");
     context.duplicates(
       participants,
       (p) => p.actorId,
@@ -117,53 +120,55 @@ function checkCooperationAreas(context: ReferenceContext, c: ParsedCollections):
     const participantIds = new Set(area.participants.map((p) => p.actorId));
     area.sharedInterests.forEach((shared, i) =>
       shared.interestIds.forEach((id, j) => {
-        const path = [...at, "sharedInterests", i, "interestIds", j];
-        context.expect("interest", id, path);
+        context.expect("interest", id, at, "sharedInterests", i, "interestIds", j);
         const owner = interestOwner.get(id);
         if (owner !== undefined && !participantIds.has(owner))
-          context.report(path, `interest "${id}" belongs to "${owner}", who is not a participant`);
+          context.report(
+            [...at, "sharedInterests", i, "interestIds", j],
+            `interest "${id}" belongs to "${owner}", who is not a participant`,
+          );
       }),
     );
     area.obstacles.forEach((obstacle, i) => {
-      context.expectAll("actor", obstacle.actorIds, [...at, "obstacles", i, "actorIds"]);
-      context.expectAll("interest", obstacle.interestIds, [...at, "obstacles", i, "interestIds"]);
+      context.expectAll("actor", obstacle.actorIds, at, "obstacles", i, "actorIds");
+      context.expectAll("interest", obstacle.interestIds, at, "obstacles", i, "interestIds");
     });
     area.enablers.forEach((enabler, i) =>
-      context.expectAll("actor", enabler.actorIds, [...at, "enablers", i, "actorIds"]),
+      context.expectAll("actor", enabler.actorIds, at, "enablers", i, "actorIds"),
     );
-    context.expectAll("issue", area.issueIds, [...at, "issueIds"]);
+    context.expectAll("issue", area.issueIds, at, "issueIds");
   }
 }
 
 function checkLeverageAndTradeOffs(context: ReferenceContext, c: ParsedCollections): void {
   for (const { index, value: lever } of c.leverage) {
     const at: Path = ["leverage", index];
-    context.expect("actor", lever.holderId, [...at, "holderId"]);
-    context.expect("actor", lever.targetId, [...at, "targetId"]);
+    context.expect("actor", lever.holderId, at, "holderId");
+    context.expect("actor", lever.targetId, at, "targetId");
     if (lever.holderId === lever.targetId)
       context.report([...at, "targetId"], "an actor cannot hold leverage over itself");
-    context.expectAll("cooperation area", lever.risksCooperationAreaIds, [...at, "risksCooperationAreaIds"]);
+    context.expectAll("cooperation area", lever.risksCooperationAreaIds, at, "risksCooperationAreaIds");
   }
   for (const { index, value: tradeOff } of c.tradeOffs) {
     const at: Path = ["tradeOffs", index];
-    context.expectAll("actor", tradeOff.actorIds, [...at, "actorIds"]);
-    context.expectAll("leverage instrument", tradeOff.leverageIds, [...at, "leverageIds"]);
-    context.expectAll("cooperation area", tradeOff.cooperationAreaIds, [...at, "cooperationAreaIds"]);
+    context.expectAll("actor", tradeOff.actorIds, at, "actorIds");
+    context.expectAll("leverage instrument", tradeOff.leverageIds, at, "leverageIds");
+    context.expectAll("cooperation area", tradeOff.cooperationAreaIds, at, "cooperationAreaIds");
   }
 }
 
 function checkScenarios(context: ReferenceContext, c: ParsedCollections): void {
   for (const { index, value: scenario } of c.scenarios) {
     const at: Path = ["scenarios", index];
-    context.expectAll("actor", scenario.actorIds, [...at, "actorIds"]);
+    context.expectAll("actor", scenario.actorIds, at, "actorIds");
     context.duplicates(
       indexed(scenario.indicators),
       (indicator) => indicator.id,
       (i) => [...at, "indicators", i, "id"],
     );
     scenario.consequences.forEach((consequence, i) => {
-      context.expectAll("actor", consequence.actorIds, [...at, "consequences", i, "actorIds"]);
-      context.expectAll("interest", consequence.interestIds, [...at, "consequences", i, "interestIds"]);
+      context.expectAll("actor", consequence.actorIds, at, "consequences", i, "actorIds");
+      context.expectAll("interest", consequence.interestIds, at, "consequences", i, "interestIds");
     });
   }
 }
@@ -171,7 +176,7 @@ function checkScenarios(context: ReferenceContext, c: ParsedCollections): void {
 function checkOptionSets(context: ReferenceContext, c: ParsedCollections): void {
   for (const { index, value: set } of c.options) {
     const at: Path = ["options", index];
-    context.expectAll("actor", set.decisionMakerIds, [...at, "decisionMakerIds"]);
+    context.expectAll("actor", set.decisionMakerIds, at, "decisionMakerIds");
     const scales = new Map(set.criteria.map((criterion) => [criterion.id, criterion.scale]));
     context.duplicates(
       indexed(set.criteria),
@@ -185,7 +190,7 @@ function checkOptionSets(context: ReferenceContext, c: ParsedCollections): void 
     );
     set.options.forEach((option, i) => {
       const optionAt: Path = [...at, "options", i];
-      context.expectAll("actor", option.actorIds, [...optionAt, "actorIds"]);
+      context.expectAll("actor", option.actorIds, optionAt, "actorIds");
       const scores = indexed(option.scores);
       context.duplicates(
         scores,
@@ -205,8 +210,12 @@ function checkOptionSets(context: ReferenceContext, c: ParsedCollections): void 
           context.onScale(
             scale,
             score.value.value,
-            [...optionAt, "scores", j, "value", "value"],
             `criterion "${score.criterionId}"`,
+            optionAt,
+            "scores",
+            j,
+            "value",
+            "value",
           );
       }
     });
@@ -215,12 +224,14 @@ function checkOptionSets(context: ReferenceContext, c: ParsedCollections): void 
 
 function checkEventsAndFigures(context: ReferenceContext, c: ParsedCollections): void {
   for (const { index, value: event } of c.events) {
-    context.expectAll("actor", event.actorIds, ["events", index, "actorIds"]);
-    context.dateOrder(event.date, event.endDate, ["events", index, "endDate"], "date");
+    const at: Path = ["events", index];
+    context.expectAll("actor", event.actorIds, at, "actorIds");
+    context.dateOrder(event.date, event.endDate, "date", at, "endDate");
   }
   for (const { index, value: figure } of c.figures) {
-    context.expectAll("actor", figure.actorIds, ["figures", index, "actorIds"]);
-    context.dateOrder(figure.date, figure.endDate, ["figures", index, "endDate"], "date");
+    const at: Path = ["figures", index];
+    context.expectAll("actor", figure.actorIds, at, "actorIds");
+    context.dateOrder(figure.date, figure.endDate, "date", at, "endDate");
     if (figure.upperValue !== undefined && figure.upperValue < figure.value)
       context.report(["figures", index, "upperValue"], `${figure.upperValue} is below value ${figure.value}`);
   }
@@ -228,8 +239,8 @@ function checkEventsAndFigures(context: ReferenceContext, c: ParsedCollections):
 
 /** Every `citations` list anywhere in the theatre must point at known sources. */
 function checkCitations(context: ReferenceContext, theatre: Theatre | undefined, c: ParsedCollections): void {
-  const expectSource = (citation: { sourceId: string }, path: Path) =>
-    context.expect("source", citation.sourceId, [...path, "sourceId"]);
+  const expectSource = (citation: { sourceId: string }, path: readonly PathSegment[]) =>
+    context.expect("source", citation.sourceId, path, "sourceId");
   if (theatre) forEachCitation(theatre, ["theatre"], expectSource);
   for (const key of Object.keys(c) as CollectionKey[]) {
     for (const { index, value } of c[key]) forEachCitation(value, [key, index], expectSource);

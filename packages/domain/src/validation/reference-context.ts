@@ -33,33 +33,41 @@ export class ReferenceContext {
     this.problems.push({ path, message });
   }
 
-  /** The id must name an existing entity of the target kind; a near miss is suggested. */
-  expect(target: Target, id: string | undefined, path: Path): void {
+  /**
+   * The id must name an existing entity of the target kind; a near miss is suggested. The problem's
+   * path is `at` followed by `field`, built only when there is a problem: this runs for every reference.
+   */
+  expect(target: Target, id: string | undefined, at: readonly PathSegment[], ...field: Path): void {
     if (id === undefined || this.known[target].has(id)) return;
-    this.reportUnknown(`${target} "${id}"`, closestMatch(id, this.known[target]), path);
+    this.reportUnknown(`${target} "${id}"`, closestMatch(id, this.known[target]), [...at, ...field]);
   }
 
-  expectAll(target: Target, list: readonly string[], path: Path): void {
-    list.forEach((id, i) => this.expect(target, id, [...path, i]));
+  expectAll(target: Target, list: readonly string[], at: Path, ...field: Path): void {
+    for (let i = 0; i < list.length; i++) this.expect(target, list[i], at, ...field, i);
   }
 
   reportUnknown(what: string, guess: string | undefined, path: Path): void {
     this.report(path, `unknown ${what}${guess ? ` (did you mean "${guess}"?)` : ""}`);
   }
 
+  /** `end` must not lie before `start`; reported at `at.field`. */
   dateOrder(
     start: PartialDate | undefined,
     end: PartialDate | undefined,
-    path: Path,
     startName: string,
+    at: Path,
+    field: string,
   ): void {
     if (start !== undefined && end !== undefined && endsBeforeStart(start, end))
-      this.report(path, `"${end}" is before ${startName} "${start}"`);
+      this.report([...at, field], `"${end}" is before ${startName} "${start}"`);
   }
 
-  onScale(scale: Scale | undefined, value: number, path: Path, owner: string): void {
+  onScale(scale: Scale | undefined, value: number, owner: string, at: Path, ...field: Path): void {
     if (scale !== undefined && !onScale(scale, value))
-      this.report(path, `${value} is outside the scale of ${owner} (${scale.min} to ${scale.max})`);
+      this.report(
+        [...at, ...field],
+        `${value} is outside the scale of ${owner} (${scale.min} to ${scale.max})`,
+      );
   }
 
   /** Reports each entry whose key an earlier entry already used. */
