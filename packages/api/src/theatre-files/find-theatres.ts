@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { DATA_EXTENSIONS, THEATRE_FILE } from "./collection-files";
 import { readDataFile } from "./data-file";
 
 export interface TheatreEntry {
@@ -14,9 +15,9 @@ export function findTheatres(root: string): TheatreEntry[] {
   for (const name of readdirSync(root).sort()) {
     const directory = join(root, name);
     if (!statSync(directory).isDirectory()) continue;
-    const file = ["theatre.yaml", "theatre.yml", "theatre.json"]
-      .map((f) => join(directory, f))
-      .find(existsSync);
+    const file = DATA_EXTENSIONS.map((extension) => join(directory, `${THEATRE_FILE}${extension}`)).find(
+      existsSync,
+    );
     if (file === undefined) continue;
     const value = readDataFile(file).value as { id?: unknown } | undefined;
     entries.push({ id: typeof value?.id === "string" ? value.id : name, directory });

@@ -71,7 +71,7 @@ function toSegment(segment: PropertyKey): PathSegment {
   return typeof segment === "number" ? segment : String(segment);
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
+function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
