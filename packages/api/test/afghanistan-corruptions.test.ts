@@ -1,18 +1,11 @@
 import fc from "fast-check";
 import { validateTheatre, type PathSegment, type TheatreDocument } from "@parley/domain";
+import { isPrefix, leafPaths, setAt } from "@parley/domain/testing";
 import { describe, expect, it } from "vitest";
 import { checkTheatre } from "../src/theatre-files";
 import { afghanistanDirectory } from "./shipped-theatres";
 
 const theatre = checkTheatre(afghanistanDirectory).document as TheatreDocument;
-
-/** Every path to a scalar inside a value. */
-function leafPaths(value: unknown, path: PathSegment[] = []): PathSegment[][] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => leafPaths(item, [...path, i]));
-  if (typeof value === "object" && value !== null)
-    return Object.entries(value).flatMap(([key, child]) => leafPaths(child, [...path, key]));
-  return [path];
-}
 
 /** A reference is a field named like `actorId`, `from`/`to`, or an item of a list named like `actorIds`. */
 function isReference(path: PathSegment[]): boolean {
@@ -22,16 +15,10 @@ function isReference(path: PathSegment[]): boolean {
 }
 
 function corrupt(path: PathSegment[], value: unknown): unknown {
-  const copy = structuredClone(theatre) as unknown;
-  const parent = path
-    .slice(0, -1)
-    .reduce<unknown>((node, key) => (node as Record<PathSegment, unknown>)[key], copy);
-  (parent as Record<PathSegment, unknown>)[path.at(-1)!] = value;
+  const copy = structuredClone(theatre);
+  setAt(copy, path, value);
   return copy;
 }
-
-const isPrefix = (prefix: readonly PathSegment[], path: readonly PathSegment[]) =>
-  prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
 
 const leaves = leafPaths(theatre);
 const references = leaves.filter(isReference);
