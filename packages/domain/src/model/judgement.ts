@@ -26,9 +26,5 @@ export function judged<T extends z.ZodType>(value: T) {
   );
 }
 
-export type Judged<T> =
-  | { basis: "judgement"; value: T; rationale: string; analyst?: string | undefined }
-  | { basis: "sourced"; value: T; citations: z.infer<typeof Citations> };
-
 export const Score100 = z.number().min(0).max(100);
 export const Weight = z.number().min(0).max(1);
