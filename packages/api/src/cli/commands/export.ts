@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { checkTheatre } from "../../theatre-files";
 import type { Config } from "../../env";
 import { EXIT, type Output } from "../io";
-import { plural, printProblems } from "../print-problems";
+import { printInvalid } from "../print-problems";
 import { absolute, selectTheatres } from "../select-theatres";
 
 export const exportUsage = `parley export [PATH] [--theatre ID] [--out FILE]
@@ -20,8 +20,7 @@ export function exportCommand(args: string[], config: Config, io: Output): numbe
   const [location] = selectTheatres(config, { path: positionals[0], theatreId: values.theatre }, "one");
   const check = checkTheatre(location!);
   if (!check.document) {
-    printProblems(io, check.problems);
-    io.err(`${location}: not exported, ${plural(check.problems.length, "problem")}`);
+    printInvalid(io, location!, check.problems, "not exported");
     return EXIT.invalid;
   }
   const json = JSON.stringify(check.document, null, 2);

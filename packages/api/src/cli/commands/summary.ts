@@ -3,7 +3,7 @@ import { summariseTheatre, type TheatreDocument } from "@parley/domain";
 import { checkTheatre } from "../../theatre-files";
 import type { Config } from "../../env";
 import { EXIT, type Output } from "../io";
-import { plural, printProblems } from "../print-problems";
+import { plural, printInvalid } from "../print-problems";
 import { selectTheatres } from "../select-theatres";
 
 export const summaryUsage = `parley summary [PATH] [--theatre ID]
@@ -21,8 +21,7 @@ export function summaryCommand(args: string[], config: Config, io: Output): numb
     const check = checkTheatre(location);
     if (!check.document) {
       failed++;
-      printProblems(io, check.problems);
-      io.err(`${location}: INVALID, ${plural(check.problems.length, "problem")}`);
+      printInvalid(io, location, check.problems, "INVALID");
       continue;
     }
     printSummary(io, check.document, location);

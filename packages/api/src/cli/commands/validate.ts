@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { checkTheatre } from "../../theatre-files";
 import type { Config } from "../../env";
 import { EXIT, type Output } from "../io";
-import { plural, printProblems } from "../print-problems";
+import { plural, printInvalid } from "../print-problems";
 import { absolute, selectTheatres } from "../select-theatres";
 
 export const validateUsage = `parley validate [PATH] [--theatre ID] [--texts DIR]
@@ -25,8 +25,7 @@ export function validateCommand(args: string[], config: Config, io: Output): num
     });
     if (check.problems.length > 0) {
       failed++;
-      printProblems(io, check.problems);
-      io.err(`${location}: INVALID, ${plural(check.problems.length, "problem")}`);
+      printInvalid(io, location, check.problems, "INVALID");
       continue;
     }
     const document = check.document!;
