@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { TheatreDocument } from "@parley/domain";
+import { checkTheatre } from "../src/theatre-files";
 
 export const afghanistanDirectory = fileURLToPath(new URL("../../../theatres/afghanistan", import.meta.url));
 
@@ -10,3 +12,14 @@ export const afghanistanDirectory = fileURLToPath(new URL("../../../theatres/afg
 export const sourceTextsDirectory =
   process.env.PARLEY_SOURCE_TEXTS ?? fileURLToPath(new URL("../../../../shared/seeds", import.meta.url));
 export const sourceTextsAvailable = existsSync(sourceTextsDirectory);
+
+let afghanistan: TheatreDocument | undefined;
+
+/** The shipped Afghanistan theatre, loaded and validated once per test file. */
+export function afghanistanTheatre(): TheatreDocument {
+  if (afghanistan) return afghanistan;
+  const check = checkTheatre(afghanistanDirectory);
+  if (!check.document)
+    throw new Error(check.problems.map((problem) => `${problem.location} ${problem.message}`).join("\n"));
+  return (afghanistan = check.document);
+}

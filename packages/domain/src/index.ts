@@ -26,3 +26,6 @@ export * from "./quotes/verify-quotes";
 export * from "./model/json-schema";
 export * from "./summary/summarise-theatre";
 export * from "./quotes/citation-coverage";
+export * from "./analysis/analysis-error";
+export * from "./analysis/theatre-index";
+export * from "./analysis/resolve-actor";

@@ -1,5 +1,6 @@
 import { readConfig, type Config } from "../env";
 import { TheatreNotFoundError } from "../theatre-files";
+import { analyseCommand, analyseUsage } from "./commands/analyse";
 import { coverageCommand, coverageUsage } from "./commands/coverage";
 import { exportCommand, exportUsage } from "./commands/export";
 import { schemaCommand, schemaUsage } from "./commands/schema";
@@ -15,6 +16,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   export: { run: exportCommand, usage: exportUsage },
   schema: { run: schemaCommand, usage: schemaUsage },
   coverage: { run: coverageCommand, usage: coverageUsage },
+  analyse: { run: analyseCommand, usage: analyseUsage },
 };
 
 const usage = `Usage: pnpm parley <command> [options]

@@ -28,3 +28,6 @@ export function judged<T extends z.ZodType>(value: T) {
 
 export const Score100 = z.number().min(0).max(100);
 export const Weight = z.number().min(0).max(1);
+
+/** A value of type T as the theatre holds it: sourced (with citations) or judged (with a rationale). */
+export type Judged<T> = z.infer<ReturnType<typeof judged<z.ZodType<T>>>>;
