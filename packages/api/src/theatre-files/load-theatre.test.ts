@@ -85,6 +85,26 @@ describe("loading a theatre directory", () => {
     expect(checkTheatre(file).document).toEqual(smallTheatre());
   });
 
+  it("locates a problem in a JSON document and refuses repeated keys rather than keep the last", () => {
+    const theatre = smallTheatre();
+    theatre.interests[1]!.actorId = "nobody";
+    const file = join(temporaryDirectory(), "theatre.json");
+    writeFileSync(file, JSON.stringify(theatre, null, 2));
+    const lines = JSON.stringify(theatre, null, 2).split("\n");
+    const line = lines.findIndex((text) => text.includes('"nobody"')) + 1;
+    expect(checkTheatre(file).problems.map((problem) => problem.location)).toEqual([
+      expect.stringMatching(new RegExp(`theatre\\.json:${line}:\\d+$`)),
+    ]);
+
+    writeFileSync(
+      file,
+      JSON.stringify(smallTheatre()).replace('"name":"Capital",', '"name":"Capital","name":"Other",'),
+    );
+    const repeated = checkTheatre(file);
+    expect(repeated.document).toBeUndefined();
+    expect(repeated.problems[0]?.message).toMatch(/Map keys must be unique/);
+  });
+
   it("refuses a path that does not exist", () => {
     expect(() => loadTheatre("/no/such/theatre")).toThrow(TheatreNotFoundError);
   });

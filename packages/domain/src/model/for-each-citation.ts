@@ -22,8 +22,10 @@ function walk(
 ): void {
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (typeof child !== "object" || child === null) continue;
       path.push(i);
-      walk(node[i], path, visit);
+      walk(child, path, visit);
       path.pop();
     }
     return;

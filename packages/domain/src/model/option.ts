@@ -12,6 +12,12 @@ export const Criterion = z.strictObject({
   weight: judged(Weight),
   scale: Scale,
   higherIsBetter: z.boolean().default(true),
+  veto: judged(z.number())
+    .optional()
+    .describe(
+      "An option scoring worse than this on the criterion (below it when higher is better, above it when " +
+        "lower is better) is vetoed: ranked after every option that passes, whatever its total.",
+    ),
   citations: Citations,
 });
 export type Criterion = z.infer<typeof Criterion>;

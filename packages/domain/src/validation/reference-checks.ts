@@ -13,12 +13,6 @@ import type { ParsedCollections } from "./schema-checks";
  */
 export function checkReferences(theatre: Theatre | undefined, c: ParsedCollections): Problem[] {
   const context = new ReferenceContext(c);
-  for (const key of Object.keys(c) as CollectionKey[])
-    context.duplicates(
-      c[key] as ParsedCollections["actors"],
-      (entry) => entry.id,
-      (i) => [key, i, "id"],
-    );
   checkActors(context, c);
   checkInterests(context, c);
   checkRelationships(context, c);
@@ -57,8 +51,8 @@ function checkActors(context: ReferenceContext, c: ParsedCollections): void {
 }
 
 function checkInterests(context: ReferenceContext, c: ParsedCollections): void {
-  const issueScale = new Map(c.issues.map(({ value }) => [value.id, value.scale]));
-  const positionAt = new Map<string, number>();
+  /** Issue id -> actor id -> index of the first interest giving that actor's position on the issue. */
+  const positionAt = new Map<string, Map<string, number>>();
   for (const { index, value: interest } of c.interests) {
     const at: Path = ["interests", index];
     context.expect("actor", interest.actorId, at, "actorId");
@@ -66,17 +60,19 @@ function checkInterests(context: ReferenceContext, c: ParsedCollections): void {
     const { issueId, value } = interest.position;
     context.expect("issue", issueId, at, "position", "issueId");
     context.onScale(
-      issueScale.get(issueId),
+      context.entryWithId("issues", issueId)?.scale,
       value.value,
-      `issue "${issueId}"`,
+      "issue",
+      issueId,
       at,
       "position",
       "value",
       "value",
     );
-    const key = `${interest.actorId}\u0000${issueId}`;
-    const first = positionAt.get(key);
-    if (first === undefined) positionAt.set(key, index);
+    let onIssue = positionAt.get(issueId);
+    if (!onIssue) positionAt.set(issueId, (onIssue = new Map()));
+    const first = onIssue.get(interest.actorId);
+    if (first === undefined) onIssue.set(interest.actorId, index);
     else
       context.report(
         [...at, "position", "issueId"],
@@ -105,7 +101,6 @@ function checkRelationships(context: ReferenceContext, c: ParsedCollections): vo
 }
 
 function checkCooperationAreas(context: ReferenceContext, c: ParsedCollections): void {
-  const interestOwner = new Map(c.interests.map(({ value }) => [value.id, value.actorId]));
   for (const { index, value: area } of c.cooperationAreas) {
     const at: Path = ["cooperationAreas", index];
     const participants = indexed(area.participants);
@@ -121,7 +116,7 @@ function checkCooperationAreas(context: ReferenceContext, c: ParsedCollections):
     area.sharedInterests.forEach((shared, i) =>
       shared.interestIds.forEach((id, j) => {
         context.expect("interest", id, at, "sharedInterests", i, "interestIds", j);
-        const owner = interestOwner.get(id);
+        const owner = context.entryWithId("interests", id)?.actorId;
         if (owner !== undefined && !participantIds.has(owner))
           context.report(
             [...at, "sharedInterests", i, "interestIds", j],
@@ -183,6 +178,20 @@ function checkOptionSets(context: ReferenceContext, c: ParsedCollections): void 
       (criterion) => criterion.id,
       (i) => [...at, "criteria", i, "id"],
     );
+    set.criteria.forEach((criterion, j) => {
+      if (criterion.veto !== undefined)
+        context.onScale(
+          criterion.scale,
+          criterion.veto.value,
+          "criterion",
+          criterion.id,
+          at,
+          "criteria",
+          j,
+          "veto",
+          "value",
+        );
+    });
     context.duplicates(
       indexed(set.options),
       (option) => option.id,
@@ -210,7 +219,8 @@ function checkOptionSets(context: ReferenceContext, c: ParsedCollections): void 
           context.onScale(
             scale,
             score.value.value,
-            `criterion "${score.criterionId}"`,
+            "criterion",
+            score.criterionId,
             optionAt,
             "scores",
             j,

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { collectionKeys, collectionSchemas } from "../model/theatre-document";
 import type { TheatreDocument, CollectionKey } from "../model/theatre-document";
 import { Theatre } from "../model/theatre";
+import { acceptsUnchanged } from "./accepts-unchanged";
 import type { PathSegment, Problem } from "./problem";
 
 /** The entries of a collection that passed their schema, each with its index in the document. */
@@ -59,6 +60,7 @@ function parseInto<T>(
   at: PathSegment[],
   problems: Problem[],
 ): T | undefined {
+  if (acceptsUnchanged(schema, value)) return value as T;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {

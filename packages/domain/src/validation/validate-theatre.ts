@@ -7,7 +7,9 @@ export type ValidationResult = { ok: true; document: TheatreDocument } | { ok: f
 
 /**
  * Validates a whole theatre document: every entry against its schema, then every cross-reference.
- * Reports all problems at once, each with its path; never throws on any input.
+ * Reports all problems at once, each with its path; never throws on any input. Entries already in
+ * validated form are used as they are, so the document may share objects with `input`: copy before
+ * mutating either.
  */
 export function validateTheatre(input: unknown): ValidationResult {
   const { theatre, collections, problems } = checkSchemas(input);

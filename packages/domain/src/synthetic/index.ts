@@ -1,0 +1,1 @@
+export { generateSyntheticTheatre, type SyntheticTheatreOptions } from "./generate-synthetic-theatre";
