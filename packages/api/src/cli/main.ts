@@ -5,6 +5,7 @@ import { coverageCommand, coverageUsage } from "./commands/coverage";
 import { exportCommand, exportUsage } from "./commands/export";
 import { schemaCommand, schemaUsage } from "./commands/schema";
 import { summaryCommand, summaryUsage } from "./commands/summary";
+import { syntheticCommand, syntheticUsage } from "./commands/synthetic";
 import { validateCommand, validateUsage } from "./commands/validate";
 import { EXIT, processOutput, UsageError, type Output } from "./io";
 
@@ -17,6 +18,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   schema: { run: schemaCommand, usage: schemaUsage },
   coverage: { run: coverageCommand, usage: coverageUsage },
   analyse: { run: analyseCommand, usage: analyseUsage },
+  synthetic: { run: syntheticCommand, usage: syntheticUsage },
 };
 
 const usage = `Usage: pnpm parley <command> [options]

@@ -2,12 +2,27 @@ import { parseArgs } from "node:util";
 import { AnalysisError, indexTheatre } from "@parley/domain";
 import { checkTheatre } from "../../theatre-files";
 import type { Config } from "../../env";
+import { alignmentAnalysis } from "../analyse/alignment";
 import type { AnalysisCommand } from "../analyse/analysis-command";
+import { briefAnalysis } from "../analyse/brief";
+import { cooperationAnalysis } from "../analyse/cooperation";
+import { leverageAnalysis } from "../analyse/leverage";
+import { networkAnalysis } from "../analyse/network";
+import { optionsAnalysis } from "../analyse/options";
+import { scenariosAnalysis } from "../analyse/scenarios";
 import { EXIT, UsageError, type Output } from "../io";
 import { printInvalid } from "../print-problems";
 import { selectTheatres } from "../select-theatres";
 
-const analyses: Record<string, AnalysisCommand> = {};
+const analyses: Record<string, AnalysisCommand> = {
+  network: networkAnalysis,
+  alignment: alignmentAnalysis,
+  options: optionsAnalysis,
+  cooperation: cooperationAnalysis,
+  leverage: leverageAnalysis,
+  scenarios: scenariosAnalysis,
+  brief: briefAnalysis,
+};
 
 const commonOptions = {
   theatre: { type: "string" },

@@ -1,0 +1,3 @@
+export * from "./cooperation-finding";
+export { findCooperation } from "./find-cooperation";
+export { COOPERATION_SCORING } from "./cooperation-scoring";
