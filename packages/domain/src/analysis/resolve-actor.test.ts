@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { smallTheatre } from "../../test/fixtures";
+import { smallTheatre, thrownBy } from "../../test/fixtures";
 import { AnalysisError } from "./analysis-error";
 import { resolveActor, resolveActors } from "./resolve-actor";
 import { indexTheatre } from "./theatre-index";
@@ -11,13 +11,9 @@ function theatreWithTwins() {
 }
 
 function errorOf(run: () => unknown): AnalysisError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AnalysisError) return error;
-    throw error;
-  }
-  throw new Error("expected an AnalysisError");
+  const error = thrownBy(run);
+  if (error instanceof AnalysisError) return error;
+  throw new Error(`expected an AnalysisError, got ${String(error)}`);
 }
 
 describe("resolveActor", () => {

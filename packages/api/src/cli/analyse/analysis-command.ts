@@ -49,3 +49,25 @@ export function integer(values: OptionValues, name: string, min: number, max: nu
     throw new UsageError(`--${name} must be a whole number, not "${String(values[name])}"`);
   return parsed;
 }
+
+/**
+ * A comma-separated list of KEY=VALUE pairs (`--weights proximity=0.5,cost=0.2`), or undefined when
+ * absent; `form` shows the expected shape in the error, e.g. "CRITERION=WEIGHT pairs (e.g. proximity=0.5)".
+ */
+export function pairs(
+  values: OptionValues,
+  name: string,
+  form: string,
+  what: string,
+): Record<string, string> | undefined {
+  const items = list(values, name);
+  if (!items) return undefined;
+  const result: Record<string, string> = {};
+  for (const item of items) {
+    const [key, value, ...rest] = item.split("=").map((part) => part.trim());
+    if (!key || !value || rest.length > 0) throw new UsageError(`--${name} takes ${form}, not "${item}"`);
+    if (Object.hasOwn(result, key)) throw new UsageError(`--${name} names ${what} "${key}" twice`);
+    result[key] = value;
+  }
+  return result;
+}

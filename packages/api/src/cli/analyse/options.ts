@@ -7,7 +7,7 @@ import {
   scoreOptions,
 } from "@parley/domain";
 import { UsageError } from "../io";
-import { type AnalysisCommand, type OptionValues, list, required } from "./analysis-command";
+import { type AnalysisCommand, type OptionValues, pairs, required } from "./analysis-command";
 
 export const optionsAnalysis: AnalysisCommand = {
   usage: `options --set OPTION-SET [--weights CRITERION=WEIGHT,...]
@@ -37,15 +37,13 @@ export const optionsAnalysis: AnalysisCommand = {
 };
 
 function parseWeights(values: OptionValues): Record<string, number> | undefined {
-  const items = list(values, "weights");
-  if (!items) return undefined;
+  const form = "CRITERION=WEIGHT pairs (e.g. proximity=0.5)";
+  const given = pairs(values, "weights", form, "criterion");
+  if (!given) return undefined;
   const weights: Record<string, number> = {};
-  for (const item of items) {
-    const [id, text, ...rest] = item.split("=").map((part) => part.trim());
+  for (const [id, text] of Object.entries(given)) {
     const weight = Number(text);
-    if (!id || !text || rest.length > 0 || !Number.isFinite(weight))
-      throw new UsageError(`--weights takes CRITERION=WEIGHT pairs (e.g. proximity=0.5), not "${item}"`);
-    if (Object.hasOwn(weights, id)) throw new UsageError(`--weights names criterion "${id}" twice`);
+    if (!Number.isFinite(weight)) throw new UsageError(`--weights takes ${form}, not "${id}=${text}"`);
     weights[id] = weight;
   }
   return weights;

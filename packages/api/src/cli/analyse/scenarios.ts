@@ -6,8 +6,7 @@ import {
   type WatchedScenario,
   watchScenarios,
 } from "@parley/domain";
-import { UsageError } from "../io";
-import { type AnalysisCommand, type OptionValues, list } from "./analysis-command";
+import { type AnalysisCommand, type OptionValues, list, pairs } from "./analysis-command";
 
 const TOP_DRIVERS = 4;
 const EXCERPT = 90;
@@ -33,19 +32,8 @@ export const scenariosAnalysis: AnalysisCommand = {
 };
 
 function parseOverrides(values: OptionValues): Record<string, IndicatorStatus> | undefined {
-  const items = list(values, "set");
-  if (!items) return undefined;
-  const overrides: Record<string, IndicatorStatus> = {};
-  for (const item of items) {
-    const [id, status, ...rest] = item.split("=").map((part) => part.trim());
-    if (!id || !status || rest.length > 0)
-      throw new UsageError(
-        `--set takes INDICATOR=STATUS pairs (e.g. ttp-external-operations=observed), not "${item}"`,
-      );
-    if (id in overrides) throw new UsageError(`--set names indicator "${id}" twice`);
-    overrides[id] = status as IndicatorStatus;
-  }
-  return overrides;
+  const form = "INDICATOR=STATUS pairs (e.g. ttp-external-operations=observed)";
+  return pairs(values, "set", form, "indicator") as Record<string, IndicatorStatus> | undefined;
 }
 
 function renderScenarioWatch(watch: ScenarioWatch): string {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { smallTheatre } from "../../../test/fixtures";
+import { smallTheatre, thrownBy } from "../../../test/fixtures";
 import type { TheatreDocument } from "../../model/theatre-document";
 import { forEachCitation } from "../../model/for-each-citation";
 import { AnalysisError } from "../analysis-error";
@@ -146,7 +146,7 @@ describe("alignActors", () => {
   it("refuses bad input with an AnalysisError naming the field", () => {
     const index = indexTheatre(theatreWith({ a: { x: [0, 50] }, b: { x: [0, 50] } }, { y: 100 }));
     const refuse = (query: unknown, field: string) => {
-      const error = catchError(() => alignActors(index, query as never));
+      const error = thrownBy(() => alignActors(index, query as never));
       expect(error).toBeInstanceOf(AnalysisError);
       expect((error as AnalysisError).field).toBe(field);
     };
@@ -167,7 +167,7 @@ describe("alignActors", () => {
   it(`refuses more than ${MAX_ALIGNED_ACTORS} actors and says to choose actors or issues`, () => {
     const many: Positions = {};
     for (let i = 0; i <= MAX_ALIGNED_ACTORS; i++) many[`actor-${i}`] = { x: [i % 100, 50] };
-    const error = catchError(() => alignActors(indexTheatre(theatreWith(many)), {}));
+    const error = thrownBy(() => alignActors(indexTheatre(theatreWith(many)), {}));
     expect(error).toBeInstanceOf(AnalysisError);
     expect((error as Error).message).toMatch(/choose at most 1000 actors \(actorIds\) or fewer issues/);
   });
@@ -241,19 +241,10 @@ describe("alignActors properties", () => {
           { requiredKeys: [] },
         ),
         (query) => {
-          const error = catchError(() => alignActors(index, query as never));
+          const error = thrownBy(() => alignActors(index, query as never));
           if (error !== undefined) expect(error).toBeInstanceOf(AnalysisError);
         },
       ),
     );
   });
 });
-
-function catchError(run: () => unknown): unknown {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    return error;
-  }
-}

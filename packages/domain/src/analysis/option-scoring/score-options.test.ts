@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { smallTheatre } from "../../../test/fixtures";
+import { smallTheatre, thrownBy } from "../../../test/fixtures";
 import { forEachCitation } from "../../model/for-each-citation";
 import type { OptionSet } from "../../model/option";
 import type { TheatreDocument } from "../../model/theatre-document";
@@ -194,7 +194,7 @@ describe("scoreOptions", () => {
   it("refuses bad input with an AnalysisError naming the field", () => {
     const index = indexTheatre(smallTheatre());
     const refuse = (query: unknown, field: string, message?: RegExp) => {
-      const error = catchError(() => scoreOptions(index, query as never));
+      const error = thrownBy(() => scoreOptions(index, query as never));
       expect(error).toBeInstanceOf(AnalysisError);
       expect((error as AnalysisError).field).toBe(field);
       if (message) expect((error as Error).message).toMatch(message);
@@ -211,7 +211,7 @@ describe("scoreOptions", () => {
 
     const bare = smallTheatre();
     bare.options[0]!.criteria = [];
-    const error = catchError(() => scoreOptions(indexTheatre(bare), { optionSetId: "talks-venue" }));
+    const error = thrownBy(() => scoreOptions(indexTheatre(bare), { optionSetId: "talks-venue" }));
     expect(error).toEqual(
       new AnalysisError(
         "optionSetId",
@@ -369,7 +369,7 @@ describe("scoreOptions properties", () => {
         ),
         fc.constantFrom("talks-venue", "talks", ""),
         (weights, optionSetId) => {
-          const error = catchError(() => scoreOptions(index, { optionSetId, weights } as never));
+          const error = thrownBy(() => scoreOptions(index, { optionSetId, weights } as never));
           if (error !== undefined) expect(error).toBeInstanceOf(AnalysisError);
         },
       ),
@@ -379,13 +379,4 @@ describe("scoreOptions properties", () => {
 
 function hasWeight(weights: Record<string, number>): boolean {
   return Object.values(weights).some((weight) => weight > 0);
-}
-
-function catchError(run: () => unknown): unknown {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    return error;
-  }
 }
