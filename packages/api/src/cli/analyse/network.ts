@@ -11,9 +11,9 @@ import { UsageError } from "../io";
 import { integer, list, type AnalysisCommand, type OptionValues } from "./analysis-command";
 
 export const networkAnalysis: AnalysisCommand = {
-  usage: `parley analyse network --from ACTOR --to ACTOR [--kinds K,...] [--max-length N] [--limit N]
+  usage: `network --from ACTOR --to ACTOR [--kinds K,...] [--max-length N] [--limit N]
   The chains of influence by which one actor can reach another, and through whom.
-parley analyse network --brokers [--limit N] [--kinds K,...] [--sample N --seed N]
+network --brokers [--limit N] [--kinds K,...] [--sample N --seed N]
   The actors that stand between others (betweenness), with the pairs they bridge.
   Channels by default: every tie but adversary-of, rival-of and attacks, current at the as-of date.`,
   options: {

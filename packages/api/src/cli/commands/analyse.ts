@@ -15,12 +15,12 @@ import { printInvalid } from "../print-problems";
 import { selectTheatres } from "../select-theatres";
 
 const analyses: Record<string, AnalysisCommand> = {
-  network: networkAnalysis,
-  alignment: alignmentAnalysis,
-  options: optionsAnalysis,
   cooperation: cooperationAnalysis,
+  alignment: alignmentAnalysis,
   leverage: leverageAnalysis,
   scenarios: scenariosAnalysis,
+  options: optionsAnalysis,
+  network: networkAnalysis,
   brief: briefAnalysis,
 };
 
