@@ -23,7 +23,7 @@ import {
   type TheatreIndex,
 } from "../src";
 import { generateSyntheticTheatre } from "../src/synthetic";
-import { SeededRandom } from "../src/synthetic/seeded-random";
+import { SeededRandom } from "../src/seeded-random";
 import { measure, type Budget, type Timing } from "./measure";
 import { referenceWorkload } from "./reference-workload";
 

@@ -1,4 +1,4 @@
-import { SeededRandom } from "../src/synthetic/seeded-random";
+import { SeededRandom } from "../src/seeded-random";
 
 /**
  * A fixed piece of work of the kind the analyses do (string keys, maps, small objects, a sort), always

@@ -3,7 +3,7 @@ import type { Citation, Statement } from "../model/citation";
 import type { Interest } from "../model/interest";
 import type { Judged } from "../model/judgement";
 import type { Source } from "../model/source";
-import { SeededRandom } from "./seeded-random";
+import { SeededRandom } from "../seeded-random";
 
 export const SYNTHETIC_RATIONALE = "synthetic";
 export const CAMP_NAMES = ["northern", "southern", "eastern", "western", "coastal", "highland"] as const;

@@ -91,6 +91,14 @@ const pendantGraphs = fc.integer({ min: 2, max: 14 }).chain((n) =>
   }),
 );
 
+/** Denser and larger: searches that switch to bottom-up steps and pushed dependencies, many times over. */
+const denseGraphs = fc.integer({ min: 15, max: 32 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    arcs: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { minLength: n, maxLength: 6 * n }),
+  }),
+);
+
 describe("directedBetweenness", () => {
   it("counts the share of shortest paths through each node of a chain and a star", () => {
     const chain = directedBetweenness(
@@ -131,6 +139,17 @@ describe("directedBetweenness", () => {
         raw.forEach((value, v) => expect(value).toBeCloseTo(expected[v]!, 9));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it("equals the brute-force count on denser graphs of up to 32 nodes", () => {
+    fc.assert(
+      fc.property(denseGraphs, ({ n, arcs }) => {
+        const { raw } = directedBetweenness(adjacency(n, arcs));
+        const expected = bruteForce(n, arcs);
+        raw.forEach((value, v) => expect(value).toBeCloseTo(expected[v]!, 9));
+      }),
+      { numRuns: 60 },
     );
   });
 

@@ -1,3 +1,5 @@
+import { SeededRandom } from "../../seeded-random";
+import { accumulateFrom, type SearchState } from "./brandes-search";
 /** A directed graph as compressed adjacency lists, each list sorted and free of repeats and self-loops. */
 export interface DirectedAdjacency {
   outOffsets: Int32Array;
@@ -65,18 +67,9 @@ export function directedBetweenness(graph: DirectedAdjacency, options: Betweenne
     if (toHub && fromHub) twoWayPendants[h]!++;
   }
 
-  const offsets = new Int32Array(n + 1);
-  const targets = new Int32Array(outTargets.length);
-  let m = 0;
-  for (let v = 0; v < n; v++) {
-    offsets[v] = m;
-    if (removed[v]) continue;
-    for (let e = outOffsets[v]!; e < outOffsets[v + 1]!; e++) {
-      const w = outTargets[e]!;
-      if (!removed[w]) targets[m++] = w;
-    }
-  }
-  offsets[n] = m;
+  const out = withoutRemoved(n, outOffsets, outTargets, removed);
+  const into = withoutRemoved(n, inOffsets, inSources, removed);
+  const offsets = out.offsets;
 
   // A node without out-edges reaches only its own pendants: its share is counted here, not searched.
   const raw = new Float64Array(n);
@@ -93,13 +86,29 @@ export function directedBetweenness(graph: DirectedAdjacency, options: Betweenne
 
   const targetWeight = new Float64Array(n);
   for (let v = 0; v < n; v++) targetWeight[v] = 1 + targetPendants[v]!;
+  const enterable: number[] = [];
+  const hubs: number[] = [];
+  for (let v = 0; v < n; v++) {
+    if (into.offsets[v + 1]! > into.offsets[v]!) enterable.push(v);
+    if (targetPendants[v]! > 0) hubs.push(v);
+  }
   const search: SearchState = {
-    offsets,
-    targets,
+    outOffsets: out.offsets,
+    outTargets: out.neighbours,
+    inOffsets: into.offsets,
+    inSources: into.neighbours,
+    edges: into.neighbours.length,
+    enterable: Int32Array.from(enterable),
+    unvisited: new Int32Array(n + 1),
+    hubs: Int32Array.from(hubs),
+    levelOutEdges: new Float64Array(n + 1),
+    levelInEdges: new Float64Array(n + 1),
     dist: new Int32Array(n).fill(-1),
     sigma: new Float64Array(n),
     coefficient: new Float64Array(n),
-    order: new Int32Array(n),
+    share: new Float64Array(n),
+    frontierSigma: new Float64Array(n),
+    order: new Int32Array(n + 1),
     levelStart: new Int32Array(n + 1),
     targetWeight,
     sourcePendants,
@@ -120,113 +129,30 @@ export function directedBetweenness(graph: DirectedAdjacency, options: Betweenne
   };
 }
 
-interface SearchState {
-  offsets: Int32Array;
-  targets: Int32Array;
-  dist: Int32Array;
-  sigma: Float64Array;
-  coefficient: Float64Array;
-  order: Int32Array;
-  levelStart: Int32Array;
-  targetWeight: Float64Array;
-  sourcePendants: Float64Array;
-  targetPendants: Float64Array;
-  twoWayPendants: Float64Array;
-  raw: Float64Array;
-}
-
-/** Brandes' search from `s`: adds to `raw` the dependency of every node on `s`, leaving the state clean. */
-function accumulateFrom(s: number, state: SearchState): void {
-  const { offsets, targets, dist, sigma, coefficient, order, levelStart, targetWeight, raw } = state;
-  const { sourcePendants, targetPendants, twoWayPendants } = state;
-  const sourceWeight = 1 + sourcePendants[s]!;
-  order[0] = s;
-  dist[s] = 0;
-  sigma[s] = 1;
-  let tail = 1;
-  let depth = 0;
-  levelStart[0] = 0;
-  let lo = 0;
-  let hi = 1;
-  while (lo < hi) {
-    const next = depth + 1;
-    for (let q = lo; q < hi; q++) {
-      const v = order[q]!;
-      const sv = sigma[v]!;
-      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-        const w = targets[e]!;
-        const dw = dist[w]!;
-        if (dw < 0) {
-          dist[w] = next;
-          sigma[w] = sv;
-          order[tail++] = w;
-        } else if (dw === next) sigma[w]! += sv;
-      }
+/** The adjacency lists of the nodes not `removed`, without the removed nodes in them. */
+function withoutRemoved(n: number, offsets: Int32Array, neighbours: Int32Array, removed: Uint8Array) {
+  const kept = new Int32Array(n + 1);
+  const keptNeighbours = new Int32Array(neighbours.length);
+  let m = 0;
+  for (let v = 0; v < n; v++) {
+    kept[v] = m;
+    if (removed[v]) continue;
+    for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+      const w = neighbours[e]!;
+      if (!removed[w]) keptNeighbours[m++] = w;
     }
-    lo = hi;
-    hi = tail;
-    depth = next;
-    levelStart[depth] = lo;
   }
-
-  // Backward, deepest level first. `coefficient` is non-zero only on the level below the one being
-  // summed, so a node's dependency is a plain sum over its out-neighbours: no test of their distance.
-  const deepest = depth - 1;
-  if (deepest >= 1) {
-    for (let q = levelStart[deepest]!; q < tail; q++) {
-      const w = order[q]!;
-      coefficient[w] = targetWeight[w]! / sigma[w]!;
-    }
-    for (let d = deepest - 1; d >= 1; d--) {
-      const first = levelStart[d]!;
-      const last = levelStart[d + 1]!;
-      for (let q = first; q < last; q++) {
-        const v = order[q]!;
-        let sum = 0;
-        for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) sum += coefficient[targets[e]!]!;
-        const dependency = sigma[v]! * sum;
-        raw[v]! += sourceWeight * dependency;
-        sigma[v] = (targetWeight[v]! + dependency) / sigma[v]!;
-      }
-      for (let q = last, end = levelStart[d + 2]!; q < end; q++) coefficient[order[q]!] = 0;
-      for (let q = first; q < last; q++) {
-        const v = order[q]!;
-        coefficient[v] = sigma[v]!;
-      }
-    }
-    for (let q = levelStart[1]!, end = levelStart[2]!; q < end; q++) coefficient[order[q]!] = 0;
-  }
-
-  let reachedTargets = targetPendants[s]!;
-  for (let q = 1; q < tail; q++) {
-    const v = order[q]!;
-    reachedTargets += targetWeight[v]!;
-    raw[v]! += sourceWeight * targetPendants[v]!;
-    dist[v] = -1;
-  }
-  dist[s] = -1;
-  raw[s]! += sourcePendants[s]! * reachedTargets - twoWayPendants[s]!;
+  kept[n] = m;
+  return { offsets: kept, neighbours: keptNeighbours };
 }
 
 /** `count` of `items` drawn without replacement by a seeded generator, in ascending order. */
 function sample(items: readonly number[], count: number, seed: number): number[] {
   const pool = [...items];
-  const next = mulberry32(seed);
+  const random = new SeededRandom(seed);
   for (let i = 0; i < count; i++) {
-    const j = i + Math.floor(next() * (pool.length - i));
+    const j = i + Math.floor(random.next() * (pool.length - i));
     [pool[i], pool[j]] = [pool[j]!, pool[i]!];
   }
   return pool.slice(0, count).sort((a, b) => a - b);
-}
-
-/** A small seeded generator of numbers in [0, 1) (Tommy Ettinger's mulberry32). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,6 +1,6 @@
 /**
  * A seeded pseudo-random sequence (mulberry32): the same seed always yields the same numbers, so a
- * synthetic theatre can be generated again byte for byte.
+ * synthetic theatre or a sampled estimate can be made again byte for byte.
  */
 export class SeededRandom {
   private state: number;
