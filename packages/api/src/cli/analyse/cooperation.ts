@@ -10,6 +10,7 @@ import {
 } from "@parley/domain";
 import { plural } from "../print-problems";
 import { type AnalysisCommand, integer, list, required } from "./analysis-command";
+import { excerpt } from "./excerpt";
 
 const EXCERPT = 100;
 
@@ -168,9 +169,4 @@ function basis(value: Judged<number>): string {
 
 function fixed(value: number): string {
   return value.toFixed(2);
-}
-
-function excerpt(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
 }

@@ -7,6 +7,7 @@ import {
 } from "@parley/domain";
 import { plural } from "../print-problems";
 import { type AnalysisCommand, required } from "./analysis-command";
+import { excerpt } from "./excerpt";
 
 const EXCERPT = 110;
 
@@ -62,7 +63,7 @@ function renderLeverageMap(map: LeverageMap): string {
         return [
           `  ${tradeOff.name} (${tradeOff.tradeOffId})`,
           ...tradeOff.imperatives.map(
-            (imperative, i) => `    ${i === 0 ? "  " : "vs"} ${excerpt(imperative.text)}`,
+            (imperative, i) => `    ${i === 0 ? "  " : "vs"} ${excerpt(imperative.text, EXCERPT)}`,
           ),
           `       stated for: ${stated.length > 0 ? stated.join(", ") : "-"}` +
             (inferred > 0 ? `; inferred for ${plural(inferred, "more instrument")}` : ""),
@@ -105,17 +106,12 @@ function renderUses(uses: LeverageUse[], party: (use: LeverageUse) => string): s
       .map((stake) => stake.tradeOffId);
     lines.push(
       `    ${use.status.padEnd(10)} ${strength}  ${use.instrument} (${use.instrumentKind}, ${use.leverageId})${part}`,
-      `                    aim:  ${excerpt(use.aim)}`,
-      `                    cost: ${excerpt(use.cost)}`,
+      `                    aim:  ${excerpt(use.aim, EXCERPT)}`,
+      `                    cost: ${excerpt(use.cost, EXCERPT)}`,
       `                    puts at risk: ${stated.length > 0 ? stated.join("; ") : "nothing stated"}` +
         (inferred > 0 ? ` (+${inferred} shared ${inferred === 1 ? "area" : "areas"} inferred)` : ""),
     );
     if (tradeOffs.length > 0) lines.push(`                    trade-offs: ${tradeOffs.join(", ")}`);
   }
   return lines;
-}
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= EXCERPT ? flat : `${flat.slice(0, EXCERPT - 1).trimEnd()}…`;
 }

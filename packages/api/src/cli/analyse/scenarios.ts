@@ -7,6 +7,7 @@ import {
   watchScenarios,
 } from "@parley/domain";
 import { type AnalysisCommand, type OptionValues, list, pairs } from "./analysis-command";
+import { excerpt } from "./excerpt";
 
 const TOP_DRIVERS = 4;
 const EXCERPT = 90;
@@ -95,7 +96,7 @@ function renderDriver(driver: IndicatorDriver): string {
   const status = driver.overridden ? `${driver.statusUsed}*` : driver.statusUsed;
   return (
     `     ${signed(driver.contribution).padStart(5)}  ${status.padEnd(13)} w ${String(driver.weight.value).padEnd(4)} ` +
-    `${driver.direction.padEnd(6)}  ${excerpt(driver.text)}`
+    `${driver.direction.padEnd(6)}  ${excerpt(driver.text, EXCERPT)}`
   );
 }
 
@@ -107,9 +108,4 @@ function signed(value: number): string {
   const rounded = value.toFixed(2);
   if (Number(rounded) === 0) return "0.00";
   return Number(rounded) > 0 ? `+${rounded}` : rounded;
-}
-
-function excerpt(text: string, length = EXCERPT): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`;
 }

@@ -1,3 +1,4 @@
+import { actorRef } from "../actor-ref";
 import type { Interest } from "../../model/interest";
 import type { Judged } from "../../model/judgement";
 import type { Relationship } from "../../model/relationship";
@@ -15,7 +16,7 @@ export class BriefLines {
   ) {}
 
   name(actorId: string): string {
-    return escapeMarkdown(this.index.actors.get(actorId)?.name ?? actorId);
+    return escapeMarkdown(actorRef(this.index, actorId).name);
   }
 
   names(actorIds: readonly string[]): string {
