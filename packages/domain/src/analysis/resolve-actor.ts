@@ -1,3 +1,4 @@
+import { foldText } from "../queries/fold-text";
 import type { Actor } from "../model/actor";
 import { closestMatch } from "../validation/suggest";
 import { AnalysisError } from "./analysis-error";
@@ -15,8 +16,10 @@ export function resolveActor(index: TheatreIndex, query: string, field = "actor"
   const byId = index.actors.get(wanted);
   if (byId) return byId;
 
-  const key = fold(wanted);
-  const matches = index.document.actors.filter((actor) => namesOf(actor).some((name) => fold(name) === key));
+  const key = foldText(wanted);
+  const matches = index.document.actors.filter((actor) =>
+    namesOf(actor).some((name) => foldText(name) === key),
+  );
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1)
     throw new AnalysisError(
@@ -66,19 +69,15 @@ function namesOf(actor: Actor): string[] {
   return [actor.id, actor.name, ...actor.aliases];
 }
 
-function fold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
-}
-
 /** Actors whose names contain the query, then any whose name is a likely typo of it. */
 function candidatesFor(index: TheatreIndex, key: string): Actor[] {
   const containing = index.document.actors.filter((actor) =>
-    namesOf(actor).some((name) => fold(name).includes(key)),
+    namesOf(actor).some((name) => foldText(name).includes(key)),
   );
   if (containing.length > 0) return containing.slice(0, MAX_CANDIDATES);
   const owners = new Map<string, Actor>();
   for (const actor of index.document.actors)
-    for (const name of namesOf(actor)) if (!owners.has(fold(name))) owners.set(fold(name), actor);
+    for (const name of namesOf(actor)) if (!owners.has(foldText(name))) owners.set(foldText(name), actor);
   const guess = closestMatch(key, owners.keys());
   return guess ? [owners.get(guess)!] : [];
 }
