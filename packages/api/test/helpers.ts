@@ -33,6 +33,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     theatresDirectory: directory,
     sourceTextsDirectory: undefined,
     callerDirectory: directory,
+    databaseUrl: undefined,
+    sqlitePath: join(directory, "parley.sqlite"),
+    host: "127.0.0.1",
+    port: 0,
+    corsOrigins: [],
+    readsNeedToken: false,
     ...overrides,
   };
 }

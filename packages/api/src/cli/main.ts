@@ -4,14 +4,18 @@ import { analyseCommand, analyseUsage } from "./commands/analyse";
 import { coverageCommand, coverageUsage } from "./commands/coverage";
 import { exportCommand, exportUsage } from "./commands/export";
 import { schemaCommand, schemaUsage } from "./commands/schema";
+import { serveCommand, serveUsage } from "./commands/serve";
 import { summaryCommand, summaryUsage } from "./commands/summary";
 import { syntheticCommand, syntheticUsage } from "./commands/synthetic";
+import { tokenCommand, tokenUsage } from "./commands/token";
 import { validateCommand, validateUsage } from "./commands/validate";
 import { EXIT, processOutput, UsageError, type Output } from "./io";
 
-type Command = (args: string[], config: Config, io: Output) => number;
+type Command = (args: string[], config: Config, io: Output) => number | Promise<number>;
 
 const commands: Record<string, { run: Command; usage: string }> = {
+  serve: { run: serveCommand, usage: serveUsage },
+  token: { run: tokenCommand, usage: tokenUsage },
   summary: { run: summaryCommand, usage: summaryUsage },
   validate: { run: validateCommand, usage: validateUsage },
   export: { run: exportCommand, usage: exportUsage },
@@ -27,8 +31,12 @@ ${Object.values(commands)
   .map((command) => command.usage)
   .join("\n\n")}`;
 
-/** Runs one `parley` command line and returns its exit code. */
-export function runCli(argv: string[], config: Config = readConfig(), io: Output = processOutput): number {
+/** Runs one `parley` command line and returns its exit code (a promise for the commands that serve or use the database). */
+export function runCli(
+  argv: string[],
+  config: Config = readConfig(),
+  io: Output = processOutput,
+): number | Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     io.out(usage);
@@ -39,14 +47,18 @@ export function runCli(argv: string[], config: Config = readConfig(), io: Output
     io.err(`parley: unknown command "${name}"; commands: ${Object.keys(commands).join(", ")}`);
     return EXIT.usage;
   }
-  try {
-    return command.run(args, config, io);
-  } catch (error) {
+  const usageFailure = (error: unknown): number => {
     if (error instanceof UsageError || error instanceof TheatreNotFoundError || isArgumentError(error)) {
       io.err(`parley ${name}: ${(error as Error).message}\n\n${command.usage}`);
       return EXIT.usage;
     }
     throw error;
+  };
+  try {
+    const code = command.run(args, config, io);
+    return typeof code === "number" ? code : code.catch(usageFailure);
+  } catch (error) {
+    return usageFailure(error);
   }
 }
 
@@ -61,5 +73,5 @@ if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).
     if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
     throw error;
   });
-  process.exitCode = runCli(process.argv.slice(2));
+  process.exitCode = await runCli(process.argv.slice(2));
 }
