@@ -13,7 +13,7 @@ const pnpmVersion = manifest.packageManager.replace(/^pnpm@/, "");
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" };
 
 const tasks = {
-  start: () => run("pnpm", ["parley", "summary", ...process.argv.slice(3)]),
+  start: () => run("pnpm", ["-s", "parley", "serve", ...process.argv.slice(3)]),
   test: () => import("./run-tests.mjs").then(({ runTests }) => runTests({ root, env, run })),
 };
 

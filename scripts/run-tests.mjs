@@ -2,8 +2,10 @@
 // of real totals, "N passed, N failed", summed from the JSON reports vitest writes per package.
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { ensurePostgres } from "./ensure-postgres.mjs";
 
 export async function runTests({ root, run }) {
+  ensurePostgres();
   const reports = packageDirectories(root).map((directory) => join(directory, "test-results.json"));
   for (const report of reports) rmSync(report, { force: true });
 

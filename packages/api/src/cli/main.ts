@@ -14,8 +14,6 @@ import { EXIT, processOutput, UsageError, type Output } from "./io";
 type Command = (args: string[], config: Config, io: Output) => number | Promise<number>;
 
 const commands: Record<string, { run: Command; usage: string }> = {
-  serve: { run: serveCommand, usage: serveUsage },
-  token: { run: tokenCommand, usage: tokenUsage },
   summary: { run: summaryCommand, usage: summaryUsage },
   validate: { run: validateCommand, usage: validateUsage },
   export: { run: exportCommand, usage: exportUsage },
@@ -23,6 +21,8 @@ const commands: Record<string, { run: Command; usage: string }> = {
   coverage: { run: coverageCommand, usage: coverageUsage },
   analyse: { run: analyseCommand, usage: analyseUsage },
   synthetic: { run: syntheticCommand, usage: syntheticUsage },
+  serve: { run: serveCommand, usage: serveUsage },
+  token: { run: tokenCommand, usage: tokenUsage },
 };
 
 const usage = `Usage: pnpm parley <command> [options]
