@@ -1,5 +1,5 @@
 import type { Theatre } from "../model/theatre";
-import type { CollectionKey, TheatreDocument } from "../model/theatre-document";
+import { collectionKeys, type CollectionKey, type TheatreDocument } from "../model/theatre-document";
 import type { PathSegment, Problem } from "../validation/problem";
 import { validateTheatre } from "../validation/validate-theatre";
 
@@ -35,7 +35,13 @@ export function applyEdit(document: TheatreDocument, edit: Edit): EditResult {
     const data = edit.data as { id?: unknown } | null;
     if (typeof data === "object" && data !== null && data.id !== document.theatre.id)
       return { ok: false, problems: [idChange(document.theatre.id, data.id)] };
-    return finish({ ...document, theatre: edit.data as Theatre }, "theatre", -1, document.theatre.id);
+    return finish(
+      document,
+      { ...document, theatre: edit.data as Theatre },
+      "theatre",
+      -1,
+      document.theatre.id,
+    );
   }
   const entries = document[edit.kind] as { id: string }[];
   const next = [...entries];
@@ -66,16 +72,20 @@ export function applyEdit(document: TheatreDocument, edit: Edit): EditResult {
       next[at] = edit.data as { id: string };
     }
   }
-  return finish({ ...document, [edit.kind]: next }, edit.kind, at, id);
+  return finish(document, { ...document, [edit.kind]: next }, edit.kind, at, id);
 }
 
 function finish(
+  document: TheatreDocument,
   candidate: TheatreDocument,
   kind: CollectionKey | "theatre",
   at: number,
   id: string,
 ): EditResult {
-  const validation = validateTheatre(candidate);
+  // Every entry but the edited one is an unchanged object of the valid document: only its references need checking.
+  const unchanged = new Set<unknown>([document.theatre]);
+  for (const key of collectionKeys) for (const entry of document[key]) unchanged.add(entry);
+  const validation = validateTheatre(candidate, { knownValid: (value) => unchanged.has(value) });
   if (!validation.ok) {
     return {
       ok: false,

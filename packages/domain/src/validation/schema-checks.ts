@@ -21,7 +21,10 @@ const ROOT_KEYS = new Set<string>(["theatre", ...collectionKeys]);
  * Checks the document's shape entry by entry, so that one bad entry does not hide the problems of the
  * others and the valid entries can still have their references checked.
  */
-export function checkSchemas(input: unknown): SchemaCheckResult {
+export function checkSchemas(
+  input: unknown,
+  knownValid: (value: unknown) => boolean = () => false,
+): SchemaCheckResult {
   const problems: Problem[] = [];
   const collections = Object.fromEntries(
     collectionKeys.map((key) => [key, []]),
@@ -36,7 +39,10 @@ export function checkSchemas(input: unknown): SchemaCheckResult {
   }
   let theatre: Theatre | undefined;
   if (input.theatre === undefined) problems.push({ path: ["theatre"], message: "is required" });
-  else theatre = parseInto(Theatre, input.theatre, ["theatre"], problems);
+  else
+    theatre = knownValid(input.theatre)
+      ? (input.theatre as Theatre)
+      : parseInto(Theatre, input.theatre, ["theatre"], problems);
   for (const key of collectionKeys) {
     const entries = input[key];
     if (entries === undefined) continue;
@@ -47,7 +53,7 @@ export function checkSchemas(input: unknown): SchemaCheckResult {
     const schema: z.ZodType = collectionSchemas[key];
     const parsed = collections[key] as Indexed<unknown>[];
     entries.forEach((entry, index) => {
-      const value = parseInto(schema, entry, [key, index], problems);
+      const value = knownValid(entry) ? entry : parseInto(schema, entry, [key, index], problems);
       if (value !== undefined) parsed.push({ index, value });
     });
   }

@@ -3,6 +3,14 @@ import type { Problem } from "./problem";
 import { checkReferences } from "./reference-checks";
 import { checkSchemas } from "./schema-checks";
 
+export interface ValidationOptions {
+  /**
+   * True for entries already validated in this exact form (the same objects, unchanged since): their
+   * schema check is skipped. References are always checked across the whole document.
+   */
+  knownValid?: (value: unknown) => boolean;
+}
+
 export type ValidationResult = { ok: true; document: TheatreDocument } | { ok: false; problems: Problem[] };
 
 /**
@@ -11,8 +19,8 @@ export type ValidationResult = { ok: true; document: TheatreDocument } | { ok: f
  * validated form are used as they are, so the document may share objects with `input`: copy before
  * mutating either.
  */
-export function validateTheatre(input: unknown): ValidationResult {
-  const { theatre, collections, problems } = checkSchemas(input);
+export function validateTheatre(input: unknown, options: ValidationOptions = {}): ValidationResult {
+  const { theatre, collections, problems } = checkSchemas(input, options.knownValid);
   problems.push(...checkReferences(theatre, collections));
   if (problems.length > 0 || theatre === undefined) return { ok: false, problems };
   const document = { theatre } as TheatreDocument;
