@@ -1,30 +1,22 @@
 // `pnpm bench:api`: loads Parley's API and, in the same run, raw node:http servers with autocannon, and
 // prints requests/s and p99 for each case with its ratio to the raw baseline. Targets: ratio >= 0.5 for the
 // list and get queries, and p99 < 20 ms for them at half the measured maximum rate.
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { startBenchServers } from "./bench-servers-process";
 import autocannon from "autocannon";
 
 const { values } = parseArgs({
   options: {
     connections: { type: "string", default: "10" },
     duration: { type: "string", default: "10" },
+    profile: { type: "string" },
   },
 });
 const connections = Number(values.connections);
 const duration = Number(values.duration);
 
-const child = spawn(
-  process.execPath,
-  ["--import", "tsx", new URL("./bench-servers.ts", import.meta.url).pathname],
-  {
-    stdio: ["pipe", "pipe", "inherit"],
-  },
-);
-const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-const nextMessage = async () => JSON.parse((await lines.next()).value as string) as Record<string, string>;
-const { parley } = await nextMessage();
+const servers = await startBenchServers(values.profile);
+const { parley } = servers;
 
 const query = (path: string, input: unknown) =>
   `${parley}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
@@ -65,12 +57,12 @@ console.log(row("case", "req/s", "p99 ms", "raw req/s", "ratio", "target"));
 
 const verdicts: boolean[] = [];
 const halfRate: { name: string; url: string; rps: number }[] = [];
-const trivial = await startRaw(JSON.stringify({ result: { data: "ok" } }));
+const trivial = await servers.startRaw(JSON.stringify({ result: { data: "ok" } }));
 const trivialRun = await load(trivial);
 console.log(row("raw node:http, tiny body", Math.round(trivialRun.rps), trivialRun.p99, "", "", ""));
 for (const benchCase of cases) {
   const body = await (await fetch(benchCase.url)).text();
-  const raw = await startRaw(body);
+  const raw = await servers.startRaw(body);
   const baseline = await load(raw);
   const measured = await load(benchCase.url);
   const ratio = measured.rps / baseline.rps;
@@ -100,10 +92,5 @@ for (const { name, url, rps } of halfRate) {
     row(name, Math.round(measured.rps), measured.p99, "", "", `p99 < 20 ${pass ? "PASS" : "MISS"}`),
   );
 }
-child.kill();
+servers.stop();
 console.log(`\n${verdicts.every(Boolean) ? "all targets met" : "some targets missed"}`);
-
-async function startRaw(body: string): Promise<string> {
-  child.stdin!.write(`${JSON.stringify(body)}\n`);
-  return (await nextMessage()).raw!;
-}

@@ -2,26 +2,22 @@
 // errors (target 0), lost writes (target 0: every acknowledged update is in the entity's history and its
 // version counts them all) and latency percentiles. Writers read, edit and write back with the version they
 // read, re-reading on CONFLICT, as a careful client would.
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
+import { Agent, request } from "node:http";
 import { parseArgs } from "node:util";
+import { startBenchServers } from "./bench-servers-process";
 
 const { values } = parseArgs({
-  options: { connections: { type: "string", default: "200" }, duration: { type: "string", default: "60" } },
+  options: {
+    connections: { type: "string", default: "200" },
+    duration: { type: "string", default: "60" },
+    profile: { type: "string" },
+  },
 });
 const connections = Number(values.connections);
 const durationMs = Number(values.duration) * 1000;
 
-const child = spawn(
-  process.execPath,
-  ["--import", "tsx", new URL("./bench-servers.ts", import.meta.url).pathname],
-  {
-    stdio: ["pipe", "pipe", "inherit"],
-  },
-);
-const first = (await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next())
-  .value as string;
-const { parley, token } = JSON.parse(first) as { parley: string; token: string };
+const servers = await startBenchServers(values.profile);
+const { parley, token } = servers;
 
 /** The parts of tRPC's JSON answers this script reads. */
 interface Reply {
@@ -33,8 +29,6 @@ interface ActorReply {
 }
 
 const theatreId = "afghanistan";
-const WRITTEN = ["is-kp", "ttp", "al-qaeda", "nrf", "quad", "g7", "imu", "etim"];
-const READ_IDS = ["taliban", "united-states", "pakistan", "china", "iran", "russia", ...WRITTEN];
 const latencies: number[] = [];
 const errors = new Map<string, number>();
 const acknowledged = new Map<string, string[]>();
@@ -42,25 +36,50 @@ let conflicts = 0;
 let reads = 0;
 let writes = 0;
 
-// Node's fetch opens as many keep-alive connections to one origin as there are requests in flight.
+const agent = new Agent({ keepAlive: true, maxSockets: connections });
+
+/** One request over a pool of `connections` keep-alive sockets, with its latency recorded. */
 async function call(
   method: "GET" | "POST",
   path: string,
   input: unknown,
 ): Promise<{ status: number; body: Reply }> {
   const started = performance.now();
+  const body = method === "POST" ? JSON.stringify(input) : undefined;
+  const target = `${parley}/trpc/${path}${method === "GET" ? `?input=${encodeURIComponent(JSON.stringify(input))}` : ""}`;
   try {
-    const response =
-      method === "GET"
-        ? await fetch(`${parley}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
-        : await fetch(`${parley}/trpc/${path}`, {
-            method,
-            headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-            body: JSON.stringify(input),
+    const reply = await new Promise<{ status: number; body: Reply }>((resolve, reject) => {
+      const req = request(
+        target,
+        {
+          method,
+          agent,
+          headers:
+            body === undefined
+              ? {}
+              : { "content-type": "application/json", authorization: `Bearer ${token}` },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => {
+            try {
+              resolve({
+                status: res.statusCode ?? 0,
+                body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Reply,
+              });
+            } catch (error) {
+              reject(error as Error);
+            }
           });
-    const body = (await response.json()) as Reply;
+          res.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
     latencies.push(performance.now() - started);
-    return { status: response.status, body };
+    return reply;
   } catch (error) {
     latencies.push(performance.now() - started);
     count(`network: ${(error as Error).message}`);
@@ -108,10 +127,17 @@ async function write(worker: number, n: number): Promise<void> {
     }
     if (updated.status !== 409) return count(`write ${updated.status}`);
     conflicts++;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
   }
   count("write gave up after 50 conflicts");
 }
 
+// Writers edit 40 actors, so about five writers contend for each: conflicts happen and must be retried.
+const listed = (await call("GET", "actors.list", { theatreId, limit: 40 })).body.result.data as {
+  items: { data: { id: string } }[];
+};
+const WRITTEN = listed.items.map((item) => item.data.id);
+const READ_IDS = ["taliban", "united-states", "pakistan", "china", "iran", "russia", ...WRITTEN];
 const initialVersions = new Map<string, number>();
 for (const id of WRITTEN)
   initialVersions.set(
@@ -147,7 +173,7 @@ for (const id of WRITTEN) {
       `  ${id}: ${markers.length} acknowledged, version went up by ${now - initialVersions.get(id)!}, ${missing} missing from history`,
     );
 }
-child.kill("SIGTERM");
+servers.stop();
 
 const sorted = [...latencies].sort((a, b) => a - b);
 const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);

@@ -205,79 +205,75 @@ export class PostgresStore implements Store {
   }
 
   async mutate(theatreId: string, by: string, plan: MutationPlan): Promise<MutationResult> {
-    try {
-      const writes = await this.transaction(async (client) => {
-        const current = await this.readWith(client, theatreId, true);
-        if (!current) throw new Error(`no theatre "${theatreId}"`);
-        const at = new Date().toISOString();
-        const writes = planWrites(current, plan(current), by, at);
-        for (const { operation, row, expectedVersion } of writes.entities) {
-          if (operation === "insert")
-            await client.query(
-              `INSERT INTO entities (theatre_id, kind, id, position, version, data, updated_at, updated_by)
-               VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), -1) + 1 FROM entities WHERE theatre_id = $1 AND kind = $2), $4, $5, $6, $7)`,
-              [theatreId, row.kind, row.id, row.version, row.data, row.updatedAt, row.updatedBy],
-            );
-          else {
-            const changed =
-              operation === "delete"
-                ? await client.query(
-                    "DELETE FROM entities WHERE theatre_id = $1 AND kind = $2 AND id = $3 AND version = $4",
-                    [theatreId, row.kind, row.id, expectedVersion],
-                  )
-                : await client.query(
-                    "UPDATE entities SET version = $1, data = $2, updated_at = $3, updated_by = $4 WHERE theatre_id = $5 AND kind = $6 AND id = $7 AND version = $8",
-                    [
-                      row.version,
-                      row.data,
-                      row.updatedAt,
-                      row.updatedBy,
-                      theatreId,
-                      row.kind,
-                      row.id,
-                      expectedVersion,
-                    ],
-                  );
-            if (changed.rowCount !== 1) throw new VersionConflict(row.kind, row.id, expectedVersion, null);
-          }
-          await this.indexForSearch(
-            client,
-            theatreId,
-            row.kind,
-            row.id,
-            operation === "delete" ? undefined : JSON.parse(row.data),
-          );
-        }
-        if (writes.theatre) {
-          const next = writes.next.document.theatre;
+    const writes = await this.transaction(async (client) => {
+      const current = await this.readWith(client, theatreId, true);
+      if (!current) throw new Error(`no theatre "${theatreId}"`);
+      const at = new Date().toISOString();
+      const writes = planWrites(current, plan(current), by, at);
+      for (const { operation, row, expectedVersion } of writes.entities) {
+        if (operation === "insert")
           await client.query(
-            "UPDATE theatres SET name = $1, data = $2, version = $3, updated_at = $4, updated_by = $5 WHERE id = $6 AND version = $7",
-            [
-              next.name,
-              writes.theatre.data,
-              writes.theatre.version,
-              at,
-              by,
-              theatreId,
-              writes.theatre.expectedVersion,
-            ],
+            `INSERT INTO entities (theatre_id, kind, id, position, version, data, updated_at, updated_by)
+               VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), -1) + 1 FROM entities WHERE theatre_id = $1 AND kind = $2), $4, $5, $6, $7)`,
+            [theatreId, row.kind, row.id, row.version, row.data, row.updatedAt, row.updatedBy],
           );
-          await this.indexForSearch(client, theatreId, "theatre", theatreId, next);
+        else {
+          const changed =
+            operation === "delete"
+              ? await client.query(
+                  "DELETE FROM entities WHERE theatre_id = $1 AND kind = $2 AND id = $3 AND version = $4",
+                  [theatreId, row.kind, row.id, expectedVersion],
+                )
+              : await client.query(
+                  "UPDATE entities SET version = $1, data = $2, updated_at = $3, updated_by = $4 WHERE theatre_id = $5 AND kind = $6 AND id = $7 AND version = $8",
+                  [
+                    row.version,
+                    row.data,
+                    row.updatedAt,
+                    row.updatedBy,
+                    theatreId,
+                    row.kind,
+                    row.id,
+                    expectedVersion,
+                  ],
+                );
+          if (changed.rowCount !== 1) throw new VersionConflict(row.kind, row.id, expectedVersion, null);
         }
-        await client.query("UPDATE theatres SET revision = $1, updated_at = $2 WHERE id = $3", [
-          writes.result.revision,
-          at,
+        await this.indexForSearch(
+          client,
           theatreId,
-        ]);
-        await this.recordHistory(client, theatreId, writes.history);
-        return writes;
-      });
-      this.cache.set(theatreId, writes.next);
-      return writes.result;
-    } catch (error) {
-      this.cache.delete(theatreId);
-      throw error;
-    }
+          row.kind,
+          row.id,
+          operation === "delete" ? undefined : JSON.parse(row.data),
+        );
+      }
+      if (writes.theatre) {
+        const next = writes.next.document.theatre;
+        await client.query(
+          "UPDATE theatres SET name = $1, data = $2, version = $3, updated_at = $4, updated_by = $5 WHERE id = $6 AND version = $7",
+          [
+            next.name,
+            writes.theatre.data,
+            writes.theatre.version,
+            at,
+            by,
+            theatreId,
+            writes.theatre.expectedVersion,
+          ],
+        );
+        await this.indexForSearch(client, theatreId, "theatre", theatreId, next);
+      }
+      await client.query("UPDATE theatres SET revision = $1, updated_at = $2 WHERE id = $3", [
+        writes.result.revision,
+        at,
+        theatreId,
+      ]);
+      await this.recordHistory(client, theatreId, writes.history);
+      return writes;
+    });
+    // A failed mutation is rolled back whole, so the cached theatre stays true to the database.
+    this.cache.set(theatreId, writes.next);
+    return writes.result;
   }
 
   private async recordHistory(client: Client, theatreId: string, rows: readonly HistoryRow[]): Promise<void> {

@@ -29,6 +29,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly cache = new Map<string, StoredTheatre>();
   private readonly revisionOf: Database.Statement;
+  private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -41,11 +42,18 @@ export class SqliteStore implements Store {
     this.revisionOf = this.db.prepare("SELECT revision FROM theatres WHERE id = ?").pluck();
   }
 
+  /** A prepared statement, prepared once per text. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
   static open(path: string, seed?: () => TheatreDocument[]): SqliteStore {
     const store = new SqliteStore(path);
     store.db
       .transaction(() => {
-        if (store.db.prepare("SELECT 1 FROM settings WHERE key = 'seeded'").get()) return;
+        if (store.sql("SELECT 1 FROM settings WHERE key = 'seeded'").get()) return;
         for (const document of seed?.() ?? []) store.importNow(document, "seed", false);
         store.db
           .prepare("INSERT INTO settings (key, value) VALUES ('seeded', ?)")
@@ -76,7 +84,7 @@ export class SqliteStore implements Store {
   }
 
   async listTheatres(): Promise<TheatreRecord[]> {
-    return (this.db.prepare("SELECT * FROM theatres ORDER BY id").all() as Row[]).map(recordOf);
+    return (this.sql("SELECT * FROM theatres ORDER BY id").all() as Row[]).map(recordOf);
   }
 
   async readTheatre(theatreId: string): Promise<StoredTheatre | undefined> {
@@ -93,7 +101,7 @@ export class SqliteStore implements Store {
     if (cached && cached.record.revision === revision) return cached;
     const read = this.db
       .transaction(() => {
-        const theatre = this.db.prepare("SELECT * FROM theatres WHERE id = ?").get(theatreId) as Row;
+        const theatre = this.sql("SELECT * FROM theatres WHERE id = ?").get(theatreId) as Row;
         const rows = this.db
           .prepare(
             "SELECT kind, id, version, data, updated_at AS updatedAt, updated_by AS updatedBy FROM entities WHERE theatre_id = ? ORDER BY kind, position",
@@ -122,8 +130,8 @@ export class SqliteStore implements Store {
     const plan = planImport(document, by, at, existing);
     const revision = existing ? existing.record.revision + 1 : 0;
     if (existing) {
-      this.db.prepare("DELETE FROM entities WHERE theatre_id = ?").run(id);
-      this.db.prepare("DELETE FROM search_index WHERE theatre_id = ?").run(id);
+      this.sql("DELETE FROM entities WHERE theatre_id = ?").run(id);
+      this.sql("DELETE FROM search_index WHERE theatre_id = ?").run(id);
       this.db
         .prepare(
           "UPDATE theatres SET name = ?, revision = ?, data = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?",
@@ -154,7 +162,7 @@ export class SqliteStore implements Store {
         );
     }
     this.indexForSearch(id, "theatre", id, document.theatre);
-    const insert = this.db.prepare(
+    const insert = this.sql(
       "INSERT INTO entities (theatre_id, kind, id, position, version, data, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     );
     const positions = new Map<string, number>();
@@ -168,15 +176,15 @@ export class SqliteStore implements Store {
         this.indexForSearch(id, kind as EntityKind, entity.id, entity);
     this.recordHistory(id, plan.history);
     this.cache.delete(id);
-    return recordOf(this.db.prepare("SELECT * FROM theatres WHERE id = ?").get(id) as Row);
+    return recordOf(this.sql("SELECT * FROM theatres WHERE id = ?").get(id) as Row);
   }
 
   async deleteTheatre(theatreId: string): Promise<boolean> {
     return this.db
       .transaction(() => {
-        const deleted = this.db.prepare("DELETE FROM theatres WHERE id = ?").run(theatreId).changes > 0;
-        this.db.prepare("DELETE FROM history WHERE theatre_id = ?").run(theatreId);
-        this.db.prepare("DELETE FROM search_index WHERE theatre_id = ?").run(theatreId);
+        const deleted = this.sql("DELETE FROM theatres WHERE id = ?").run(theatreId).changes > 0;
+        this.sql("DELETE FROM history WHERE theatre_id = ?").run(theatreId);
+        this.sql("DELETE FROM search_index WHERE theatre_id = ?").run(theatreId);
         this.cache.delete(theatreId);
         return deleted;
       })
@@ -261,18 +269,14 @@ export class SqliteStore implements Store {
       this.recordHistory(theatreId, writes.history);
       return writes;
     });
-    try {
-      const writes = run.immediate();
-      this.cache.set(theatreId, writes.next);
-      return writes.result;
-    } catch (error) {
-      this.cache.delete(theatreId);
-      throw error;
-    }
+    // A failed mutation is rolled back whole, so the cached theatre stays true to the database.
+    const writes = run.immediate();
+    this.cache.set(theatreId, writes.next);
+    return writes.result;
   }
 
   private recordHistory(theatreId: string, rows: readonly HistoryRow[]): void {
-    const insert = this.db.prepare(
+    const insert = this.sql(
       "INSERT INTO history (theatre_id, kind, entity_id, operation, version, by, at, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
     for (const row of rows)
@@ -294,7 +298,7 @@ export class SqliteStore implements Store {
       .prepare("DELETE FROM search_index WHERE theatre_id = ? AND kind = ? AND entity_id = ?")
       .run(theatreId, kind, id);
     if (data === undefined) return;
-    const insert = this.db.prepare(
+    const insert = this.sql(
       "INSERT INTO search_index (text, theatre_id, kind, entity_id, field) VALUES (?, ?, ?, ?, ?)",
     );
     for (const { field, text } of searchTexts(kind, data)) insert.run(text, theatreId, kind, id, field);
@@ -365,7 +369,7 @@ export class SqliteStore implements Store {
   }
 
   async listTokens(): Promise<TokenRecord[]> {
-    return (this.db.prepare("SELECT * FROM tokens ORDER BY created_at, id").all() as Row[]).map(tokenOf);
+    return (this.sql("SELECT * FROM tokens ORDER BY created_at, id").all() as Row[]).map(tokenOf);
   }
 
   async revokeToken(id: string): Promise<boolean> {
