@@ -28,10 +28,13 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
         hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT
       );
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE VIRTUAL TABLE search_index USING fts5(
-        text, theatre_id UNINDEXED, kind UNINDEXED, entity_id UNINDEXED, field UNINDEXED,
-        tokenize = 'porter unicode61 remove_diacritics 2'
+      CREATE TABLE search_rows (
+        id INTEGER PRIMARY KEY, theatre_id TEXT NOT NULL, kind TEXT NOT NULL, entity_id TEXT NOT NULL,
+        field TEXT NOT NULL
       );
+      CREATE INDEX search_rows_of_entity ON search_rows (theatre_id, kind, entity_id);
+      -- The words of each search row, under the row's id.
+      CREATE VIRTUAL TABLE search_index USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2');
     `,
   },
 ];

@@ -75,9 +75,11 @@ export class SqliteStore implements Store {
         if (current > known) throw new DatabaseTooNew(current, known);
         for (const migration of SQLITE_MIGRATIONS.filter((m) => m.version > current)) {
           this.db.exec(migration.sql);
-          this.db
-            .prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
-            .run(migration.version, migration.name, new Date().toISOString());
+          this.sql("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+            migration.version,
+            migration.name,
+            new Date().toISOString(),
+          );
         }
       })
       .immediate();
@@ -102,11 +104,9 @@ export class SqliteStore implements Store {
     const read = this.db
       .transaction(() => {
         const theatre = this.sql("SELECT * FROM theatres WHERE id = ?").get(theatreId) as Row;
-        const rows = this.db
-          .prepare(
-            "SELECT kind, id, version, data, updated_at AS updatedAt, updated_by AS updatedBy FROM entities WHERE theatre_id = ? ORDER BY kind, position",
-          )
-          .all(theatreId) as EntityRow[];
+        const rows = this.sql(
+          "SELECT kind, id, version, data, updated_at AS updatedAt, updated_by AS updatedBy FROM entities WHERE theatre_id = ? ORDER BY kind, position",
+        ).all(theatreId) as EntityRow[];
         return assembleTheatre(recordOf(theatre), stampRow(theatre), rows);
       })
       .deferred();
@@ -131,37 +131,33 @@ export class SqliteStore implements Store {
     const revision = existing ? existing.record.revision + 1 : 0;
     if (existing) {
       this.sql("DELETE FROM entities WHERE theatre_id = ?").run(id);
-      this.sql("DELETE FROM search_index WHERE theatre_id = ?").run(id);
-      this.db
-        .prepare(
-          "UPDATE theatres SET name = ?, revision = ?, data = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-        )
-        .run(
-          document.theatre.name,
-          revision,
-          plan.theatre.data,
-          plan.theatre.version,
-          plan.theatre.updatedAt,
-          plan.theatre.updatedBy,
-          id,
-        );
+      this.forgetSearchRows("theatre_id = ?", id);
+      this.sql(
+        "UPDATE theatres SET name = ?, revision = ?, data = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+      ).run(
+        document.theatre.name,
+        revision,
+        plan.theatre.data,
+        plan.theatre.version,
+        plan.theatre.updatedAt,
+        plan.theatre.updatedBy,
+        id,
+      );
     } else {
-      this.db
-        .prepare(
-          "INSERT INTO theatres (id, name, revision, data, version, updated_at, updated_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .run(
-          id,
-          document.theatre.name,
-          revision,
-          plan.theatre.data,
-          plan.theatre.version,
-          plan.theatre.updatedAt,
-          plan.theatre.updatedBy,
-          at,
-        );
+      this.sql(
+        "INSERT INTO theatres (id, name, revision, data, version, updated_at, updated_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      ).run(
+        id,
+        document.theatre.name,
+        revision,
+        plan.theatre.data,
+        plan.theatre.version,
+        plan.theatre.updatedAt,
+        plan.theatre.updatedBy,
+        at,
+      );
     }
-    this.indexForSearch(id, "theatre", id, document.theatre);
+    this.indexForSearch(id, "theatre", id, document.theatre, true);
     const insert = this.sql(
       "INSERT INTO entities (theatre_id, kind, id, position, version, data, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     );
@@ -173,7 +169,7 @@ export class SqliteStore implements Store {
     }
     for (const kind of Object.keys(document).filter((k) => k !== "theatre") as (keyof TheatreDocument)[])
       for (const entity of document[kind] as { id: string }[])
-        this.indexForSearch(id, kind as EntityKind, entity.id, entity);
+        this.indexForSearch(id, kind as EntityKind, entity.id, entity, true);
     this.recordHistory(id, plan.history);
     this.cache.delete(id);
     return recordOf(this.sql("SELECT * FROM theatres WHERE id = ?").get(id) as Row);
@@ -184,7 +180,7 @@ export class SqliteStore implements Store {
       .transaction(() => {
         const deleted = this.sql("DELETE FROM theatres WHERE id = ?").run(theatreId).changes > 0;
         this.sql("DELETE FROM history WHERE theatre_id = ?").run(theatreId);
-        this.sql("DELETE FROM search_index WHERE theatre_id = ?").run(theatreId);
+        this.forgetSearchRows("theatre_id = ?", theatreId);
         this.cache.delete(theatreId);
         return deleted;
       })
@@ -199,44 +195,38 @@ export class SqliteStore implements Store {
       const writes = planWrites(current, plan(current), by, at);
       for (const { operation, row, expectedVersion } of writes.entities) {
         if (operation === "insert")
-          this.db
-            .prepare(
-              `INSERT INTO entities (theatre_id, kind, id, position, version, data, updated_at, updated_by)
+          this.sql(
+            `INSERT INTO entities (theatre_id, kind, id, position, version, data, updated_at, updated_by)
                VALUES (?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM entities WHERE theatre_id = ? AND kind = ?), ?, ?, ?, ?)`,
-            )
-            .run(
-              theatreId,
-              row.kind,
-              row.id,
-              theatreId,
-              row.kind,
-              row.version,
-              row.data,
-              row.updatedAt,
-              row.updatedBy,
-            );
+          ).run(
+            theatreId,
+            row.kind,
+            row.id,
+            theatreId,
+            row.kind,
+            row.version,
+            row.data,
+            row.updatedAt,
+            row.updatedBy,
+          );
         else {
           const changed =
             operation === "delete"
-              ? this.db
-                  .prepare(
-                    "DELETE FROM entities WHERE theatre_id = ? AND kind = ? AND id = ? AND version = ?",
-                  )
-                  .run(theatreId, row.kind, row.id, expectedVersion).changes
-              : this.db
-                  .prepare(
-                    "UPDATE entities SET version = ?, data = ?, updated_at = ?, updated_by = ? WHERE theatre_id = ? AND kind = ? AND id = ? AND version = ?",
-                  )
-                  .run(
-                    row.version,
-                    row.data,
-                    row.updatedAt,
-                    row.updatedBy,
-                    theatreId,
-                    row.kind,
-                    row.id,
-                    expectedVersion,
-                  ).changes;
+              ? this.sql(
+                  "DELETE FROM entities WHERE theatre_id = ? AND kind = ? AND id = ? AND version = ?",
+                ).run(theatreId, row.kind, row.id, expectedVersion).changes
+              : this.sql(
+                  "UPDATE entities SET version = ?, data = ?, updated_at = ?, updated_by = ? WHERE theatre_id = ? AND kind = ? AND id = ? AND version = ?",
+                ).run(
+                  row.version,
+                  row.data,
+                  row.updatedAt,
+                  row.updatedBy,
+                  theatreId,
+                  row.kind,
+                  row.id,
+                  expectedVersion,
+                ).changes;
           if (changed !== 1) throw new VersionConflict(row.kind, row.id, expectedVersion, null);
         }
         this.indexForSearch(
@@ -248,24 +238,24 @@ export class SqliteStore implements Store {
       }
       if (writes.theatre) {
         const next = writes.next.document.theatre;
-        this.db
-          .prepare(
-            "UPDATE theatres SET name = ?, data = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-          )
-          .run(
-            next.name,
-            writes.theatre.data,
-            writes.theatre.version,
-            at,
-            by,
-            theatreId,
-            writes.theatre.expectedVersion,
-          );
+        this.sql(
+          "UPDATE theatres SET name = ?, data = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+        ).run(
+          next.name,
+          writes.theatre.data,
+          writes.theatre.version,
+          at,
+          by,
+          theatreId,
+          writes.theatre.expectedVersion,
+        );
         this.indexForSearch(theatreId, "theatre", theatreId, next);
       }
-      this.db
-        .prepare("UPDATE theatres SET revision = ?, updated_at = ? WHERE id = ?")
-        .run(writes.result.revision, at, theatreId);
+      this.sql("UPDATE theatres SET revision = ?, updated_at = ? WHERE id = ?").run(
+        writes.result.revision,
+        at,
+        theatreId,
+      );
       this.recordHistory(theatreId, writes.history);
       return writes;
     });
@@ -293,15 +283,26 @@ export class SqliteStore implements Store {
       );
   }
 
-  private indexForSearch(theatreId: string, kind: EntityKind, id: string, data: unknown): void {
-    this.db
-      .prepare("DELETE FROM search_index WHERE theatre_id = ? AND kind = ? AND entity_id = ?")
-      .run(theatreId, kind, id);
+  private indexForSearch(
+    theatreId: string,
+    kind: EntityKind,
+    id: string,
+    data: unknown,
+    fresh = false,
+  ): void {
+    if (!fresh) this.forgetSearchRows("theatre_id = ? AND kind = ? AND entity_id = ?", theatreId, kind, id);
     if (data === undefined) return;
-    const insert = this.sql(
-      "INSERT INTO search_index (text, theatre_id, kind, entity_id, field) VALUES (?, ?, ?, ?, ?)",
+    const row = this.sql("INSERT INTO search_rows (theatre_id, kind, entity_id, field) VALUES (?, ?, ?, ?)");
+    const words = this.sql("INSERT INTO search_index (rowid, text) VALUES (?, ?)");
+    for (const { field, text } of searchTexts(kind, data))
+      words.run(row.run(theatreId, kind, id, field).lastInsertRowid, text);
+  }
+
+  private forgetSearchRows(where: string, ...values: string[]): void {
+    this.sql(`DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_rows WHERE ${where})`).run(
+      ...values,
     );
-    for (const { field, text } of searchTexts(kind, data)) insert.run(text, theatreId, kind, id, field);
+    this.sql(`DELETE FROM search_rows WHERE ${where}`).run(...values);
   }
 
   async history(
@@ -310,18 +311,16 @@ export class SqliteStore implements Store {
     entityId: string,
     options: { limit?: number; beforeSequence?: number } = {},
   ): Promise<HistoryEntry[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM history WHERE theatre_id = ? AND kind = ? AND entity_id = ? AND sequence < ?
+    const rows = this.sql(
+      `SELECT * FROM history WHERE theatre_id = ? AND kind = ? AND entity_id = ? AND sequence < ?
          ORDER BY sequence DESC LIMIT ?`,
-      )
-      .all(
-        theatreId,
-        kind,
-        entityId,
-        options.beforeSequence ?? Number.MAX_SAFE_INTEGER,
-        options.limit ?? 50,
-      ) as Row[];
+    ).all(
+      theatreId,
+      kind,
+      entityId,
+      options.beforeSequence ?? Number.MAX_SAFE_INTEGER,
+      options.limit ?? 50,
+    ) as Row[];
     return rows.map(historyOf);
   }
 
@@ -329,20 +328,13 @@ export class SqliteStore implements Store {
     const words = searchWords(query.text);
     const match = words.map((word, i) => `"${word}"${i === words.length - 1 ? "*" : ""}`).join(" ");
     const kinds = query.kinds ?? [];
-    const rows = this.db
-      .prepare(
-        `SELECT theatre_id, kind, entity_id, field, snippet(search_index, 0, '«', '»', '…', 16) AS snippet, bm25(search_index) AS rank
-         FROM search_index WHERE search_index MATCH ?
+    const rows = this.sql(
+      `SELECT theatre_id, kind, entity_id, field, snippet(search_index, 0, '«', '»', '…', 16) AS snippet, bm25(search_index) AS rank
+         FROM search_index JOIN search_rows ON search_rows.id = search_index.rowid WHERE search_index MATCH ?
          ${query.theatreId !== undefined ? "AND theatre_id = ?" : ""}
          ${kinds.length ? `AND kind IN (${kinds.map(() => "?").join(", ")})` : ""}
          ORDER BY rank LIMIT ?`,
-      )
-      .all(
-        match,
-        ...(query.theatreId !== undefined ? [query.theatreId] : []),
-        ...kinds,
-        query.limit,
-      ) as Row[];
+    ).all(match, ...(query.theatreId !== undefined ? [query.theatreId] : []), ...kinds, query.limit) as Row[];
     return rows.map((row) => ({
       theatreId: row.theatre_id as string,
       kind: row.kind as EntityKind,
@@ -362,9 +354,13 @@ export class SqliteStore implements Store {
       createdAt: new Date().toISOString(),
       revokedAt: null,
     };
-    this.db
-      .prepare("INSERT INTO tokens (id, name, role, hash, created_at) VALUES (?, ?, ?, ?, ?)")
-      .run(record.id, record.name, record.role, token.hash, record.createdAt);
+    this.sql("INSERT INTO tokens (id, name, role, hash, created_at) VALUES (?, ?, ?, ?, ?)").run(
+      record.id,
+      record.name,
+      record.role,
+      token.hash,
+      record.createdAt,
+    );
     return { record, secret: token.secret };
   }
 
@@ -374,16 +370,17 @@ export class SqliteStore implements Store {
 
   async revokeToken(id: string): Promise<boolean> {
     return (
-      this.db
-        .prepare("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
-        .run(new Date().toISOString(), id).changes > 0
+      this.sql("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").run(
+        new Date().toISOString(),
+        id,
+      ).changes > 0
     );
   }
 
   async verifyToken(secret: string): Promise<TokenRecord | undefined> {
-    const row = this.db
-      .prepare("SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL")
-      .get(hashSecret(secret)) as Row | undefined;
+    const row = this.sql("SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL").get(
+      hashSecret(secret),
+    ) as Row | undefined;
     return row && tokenOf(row);
   }
 
