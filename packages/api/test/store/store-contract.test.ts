@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { EmptySearch } from "../../src/store/search-text";
 import { DatabaseTooNew, DuplicateEntity, TheatreExists } from "../../src/store/store-errors";
 import { VersionConflict, type Store } from "../../src/store/store";
-import { SqliteStore } from "../../src/store/sqlite/sqlite-store";
+import { type SqliteStore } from "../../src/store/sqlite/sqlite-store";
 import { storeCases } from "../stores";
 
 const opened: Store[] = [];
