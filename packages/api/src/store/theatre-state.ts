@@ -42,6 +42,12 @@ export interface WritePlan {
   result: MutationResult;
 }
 
+/** Stores a theatre's own row on import, keeping its creation time when it replaces one ($1 … $8). */
+export const UPSERT_THEATRE = `INSERT INTO theatres (id, name, revision, data, version, updated_at, updated_by, created_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+  ON CONFLICT (id) DO UPDATE SET name = excluded.name, revision = excluded.revision, data = excluded.data,
+    version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`;
+
 /** A StoredTheatre from the rows of its theatre and its entities (entities in stored order). */
 export function assembleTheatre(
   record: TheatreRecord,

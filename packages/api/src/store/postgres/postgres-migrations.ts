@@ -1,33 +1,12 @@
+import { coreTablesV1 } from "../core-tables";
+
 /** The PostgreSQL schema, one migration per version; a released migration is never edited, only followed. */
 export const POSTGRES_MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {
     version: 1,
     name: "theatres, entities, history, tokens, search",
     sql: `
-      CREATE TABLE theatres (
-        id TEXT PRIMARY KEY, name TEXT NOT NULL, revision INTEGER NOT NULL,
-        data TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
-        created_at TEXT NOT NULL
-      );
-      CREATE TABLE entities (
-        theatre_id TEXT NOT NULL REFERENCES theatres(id) ON DELETE CASCADE,
-        kind TEXT NOT NULL, id TEXT NOT NULL, position INTEGER NOT NULL, version INTEGER NOT NULL,
-        data TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
-        PRIMARY KEY (theatre_id, kind, id)
-      );
-      CREATE INDEX entities_in_order ON entities (theatre_id, kind, position);
-      CREATE TABLE history (
-        sequence BIGSERIAL PRIMARY KEY,
-        theatre_id TEXT NOT NULL, kind TEXT NOT NULL, entity_id TEXT NOT NULL, operation TEXT NOT NULL,
-        version INTEGER NOT NULL, by TEXT NOT NULL, at TEXT NOT NULL, before TEXT, after TEXT
-      );
-      CREATE INDEX history_of_entity ON history (theatre_id, kind, entity_id, sequence DESC);
-      CREATE TABLE tokens (
-        id TEXT PRIMARY KEY, name TEXT NOT NULL,
-        role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
-        hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT
-      );
-      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      ${coreTablesV1("BIGSERIAL PRIMARY KEY")}
       CREATE TABLE search_index (
         theatre_id TEXT NOT NULL, kind TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL,
         text TEXT NOT NULL,

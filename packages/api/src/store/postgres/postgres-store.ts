@@ -2,7 +2,14 @@ import type { TheatreDocument } from "@parley/domain";
 import pg from "pg";
 import { searchTexts, searchWords } from "../search-text";
 import { DatabaseTooNew, TheatreExists } from "../store-errors";
-import { assembleTheatre, planImport, planWrites, type EntityRow, type HistoryRow } from "../theatre-state";
+import {
+  assembleTheatre,
+  planImport,
+  planWrites,
+  UPSERT_THEATRE,
+  type EntityRow,
+  type HistoryRow,
+} from "../theatre-state";
 import { hashSecret, newToken } from "../token-secret";
 import { checkedName, historyOf, recordOf, stampRow, tokenOf, type Row } from "../stored-rows";
 import type {
@@ -157,16 +164,17 @@ export class PostgresStore implements Store {
     if (existing) {
       await client.query("DELETE FROM entities WHERE theatre_id = $1", [id]);
       await client.query("DELETE FROM search_index WHERE theatre_id = $1", [id]);
-      await client.query(
-        "UPDATE theatres SET name = $1, revision = $2, data = $3, version = $4, updated_at = $5, updated_by = $6 WHERE id = $7",
-        [document.theatre.name, revision, data, version, updatedAt, updatedBy, id],
-      );
-    } else {
-      await client.query(
-        "INSERT INTO theatres (id, name, revision, data, version, updated_at, updated_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        [id, document.theatre.name, revision, data, version, updatedAt, updatedBy, at],
-      );
     }
+    await client.query(UPSERT_THEATRE, [
+      id,
+      document.theatre.name,
+      revision,
+      data,
+      version,
+      updatedAt,
+      updatedBy,
+      at,
+    ]);
     const positions = new Map<string, number>();
     await insertMany(
       client,

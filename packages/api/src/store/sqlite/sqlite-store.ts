@@ -4,7 +4,14 @@ import type { TheatreDocument } from "@parley/domain";
 import Database from "better-sqlite3";
 import { searchTexts, searchWords } from "../search-text";
 import { DatabaseTooNew, TheatreExists } from "../store-errors";
-import { assembleTheatre, planImport, planWrites, type EntityRow, type HistoryRow } from "../theatre-state";
+import {
+  assembleTheatre,
+  planImport,
+  planWrites,
+  UPSERT_THEATRE,
+  type EntityRow,
+  type HistoryRow,
+} from "../theatre-state";
 import { hashSecret, newToken } from "../token-secret";
 import type {
   EntityKind,
@@ -132,31 +139,18 @@ export class SqliteStore implements Store {
     if (existing) {
       this.sql("DELETE FROM entities WHERE theatre_id = ?").run(id);
       this.forgetSearchRows("theatre_id = ?", id);
-      this.sql(
-        "UPDATE theatres SET name = ?, revision = ?, data = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-      ).run(
-        document.theatre.name,
-        revision,
-        plan.theatre.data,
-        plan.theatre.version,
-        plan.theatre.updatedAt,
-        plan.theatre.updatedBy,
-        id,
-      );
-    } else {
-      this.sql(
-        "INSERT INTO theatres (id, name, revision, data, version, updated_at, updated_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      ).run(
-        id,
-        document.theatre.name,
-        revision,
-        plan.theatre.data,
-        plan.theatre.version,
-        plan.theatre.updatedAt,
-        plan.theatre.updatedBy,
-        at,
-      );
     }
+    const { data, version, updatedAt, updatedBy } = plan.theatre;
+    this.sql(UPSERT_THEATRE.replace(/\$\d+/g, "?")).run(
+      id,
+      document.theatre.name,
+      revision,
+      data,
+      version,
+      updatedAt,
+      updatedBy,
+      at,
+    );
     this.indexForSearch(id, "theatre", id, document.theatre, true);
     const insert = this.sql(
       "INSERT INTO entities (theatre_id, kind, id, position, version, data, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
