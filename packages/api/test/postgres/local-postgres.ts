@@ -24,7 +24,7 @@ export async function startLocalPostgres(bin: string): Promise<LocalPostgres> {
   const asRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) =>
     execFileSync(
-      asRoot ? "runuser" : join(bin, command),
+      asRoot ? runuser() : join(bin, command),
       asRoot ? ["-u", "postgres", "--", join(bin, command), ...args] : args,
       {
         stdio: "pipe",
@@ -52,6 +52,11 @@ export async function startLocalPostgres(bin: string): Promise<LocalPostgres> {
       }
     },
   };
+}
+
+/** runuser lives in an sbin directory that a minimal PATH may leave out. */
+function runuser(): string {
+  return ["/usr/sbin/runuser", "/sbin/runuser"].find(existsSync) ?? "runuser";
 }
 
 function postgresUid(which: "u" | "g" = "u"): number {
