@@ -19,7 +19,12 @@ export default async function setup(project: TestProject) {
     });
     return;
   }
-  server = await startLocalPostgres(bin);
+  try {
+    server = await startLocalPostgres(bin);
+  } catch (error) {
+    project.provide("postgres", { missing: `PostgreSQL did not start: ${(error as Error).message}` });
+    return;
+  }
   project.provide("postgres", { url: server.url });
   return () => server?.stop();
 }
