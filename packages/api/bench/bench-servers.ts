@@ -1,15 +1,19 @@
-// The servers `api-benchmark.ts` loads, started in their own process so the load generator does not share
-// their core: Parley on a temporary SQLite file with the shipped theatres, and raw node:http servers that
-// answer fixed bodies. Prints their addresses as one JSON line, then serves until killed.
+// The servers `api-benchmark.ts` and `load-test.ts` load, started in their own process so the load generator
+// does not share their core: Parley on a temporary SQLite file seeded with the shipped theatres (as served,
+// and with its read cache off), tRPC's own standalone adapter on the same store for comparison, and raw
+// node:http servers answering fixed bodies. Prints their addresses as one JSON line, then serves until killed.
 import { createWriteStream, mkdtempSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createInterface } from "node:readline";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readConfig } from "../src/env";
+import { createInterface } from "node:readline";
+import { createHTTPServer } from "@trpc/server/adapters/standalone";
 import { openConfiguredStore } from "../src/cli/open-configured-store";
+import { readConfig } from "../src/env";
 import { startServer } from "../src/http/server";
+import { appRouter } from "../src/trpc/app-router";
+import { createContextFactory } from "../src/trpc/context";
 
 const directory = mkdtempSync(join(tmpdir(), "parley-bench-"));
 const store = await openConfiguredStore({
@@ -19,22 +23,33 @@ const store = await openConfiguredStore({
 });
 const { secret } = await store.createToken("loadtest", "editor");
 const log = createWriteStream(join(directory, "requests.log"));
-const parley = await startServer({
-  store,
-  port: 0,
-  logger: (record) => log.write(`${JSON.stringify(record)}\n`),
+const logger = (record: object) => void log.write(`${JSON.stringify(record)}\n`);
+const parley = await startServer({ store, port: 0, logger });
+const uncached = await startServer({ store, port: 0, logger, cacheReads: false });
+
+const createContext = createContextFactory(store, { readsNeedToken: false });
+const standalone = createHTTPServer({
+  router: appRouter,
+  basePath: "/trpc/",
+  createContext: ({ req }) => createContext({ authorization: req.headers.authorization, requestId: "bench" }),
 });
 
-/** A raw server answering `body` to every request: the baseline of what node:http can do here. */
-function rawServer(body: string): Promise<string> {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-    res.end(body);
-  });
+function listen(server: ReturnType<typeof createServer>): Promise<string> {
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () =>
       resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
     ),
+  );
+}
+
+/** A raw server answering `body` to every request: the baseline of what node:http can do here. */
+function rawServer(body: string): Promise<string> {
+  const bytes = Buffer.from(body);
+  return listen(
+    createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": bytes.length });
+      res.end(bytes);
+    }),
   );
 }
 
@@ -45,6 +60,12 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   );
 });
 process.stdout.write(
-  `${JSON.stringify({ parley: parley.url, token: secret, log: join(directory, "requests.log") })}\n`,
+  `${JSON.stringify({
+    parley: parley.url,
+    uncached: uncached.url,
+    standalone: await listen(standalone),
+    token: secret,
+    log: join(directory, "requests.log"),
+  })}\n`,
 );
 process.on("SIGTERM", () => process.exit(0));

@@ -18,6 +18,7 @@ const Environment = z.object({
   PARLEY_PORT: Port.optional(),
   PARLEY_CORS_ORIGINS: z.string().optional(),
   PARLEY_READS: z.enum(["open", "token"]).optional(),
+  PARLEY_MAX_BODY_MB: z.coerce.number().positive().max(4096).optional(),
 });
 
 /** Parley's configuration, read from the environment in this one place. */
@@ -46,6 +47,8 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
       .filter(Boolean),
     /** "token": reads need a token too. */
     readsNeedToken: env.PARLEY_READS === "token",
+    /** The largest request body the server reads (imports of whole theatres are the big ones). */
+    maxBodyBytes: Math.round((env.PARLEY_MAX_BODY_MB ?? 10) * 1024 * 1024),
   };
 }
 export type Config = ReturnType<typeof readConfig>;

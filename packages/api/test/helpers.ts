@@ -39,6 +39,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     corsOrigins: [],
     readsNeedToken: false,
+    maxBodyBytes: 10 * 1024 * 1024,
     ...overrides,
   };
 }

@@ -5,7 +5,5 @@ export type Logger = (record: LogRecord) => void;
 
 /** JSON lines on stderr, one per event. */
 export const stderrLogger: Logger = (record) => {
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`);
+  process.stderr.write(`${JSON.stringify(record)}\n`);
 };
-
-export const silentLogger: Logger = () => undefined;

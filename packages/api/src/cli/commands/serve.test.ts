@@ -1,9 +1,12 @@
 import { spawn } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
-import { temporaryDirectory } from "../../../test/helpers";
+import { captureOutput, temporaryDirectory, testConfig } from "../../../test/helpers";
+import { EXIT } from "../io";
+import { runCli } from "../main";
 
 const main = fileURLToPath(new URL("../main.ts", import.meta.url));
 
@@ -39,3 +42,19 @@ function withoutDatabaseUrl(): NodeJS.ProcessEnv {
   delete env.DATABASE_URL;
   return env;
 }
+
+it("parley serve says clearly when it cannot listen, and when the port is not a port", async () => {
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+  const { port } = taken.address() as AddressInfo;
+  const io = captureOutput();
+  expect(await runCli(["serve", "--port", String(port)], testConfig(), io)).toBe(EXIT.usage);
+  expect(io.stderr.join("\n")).toMatch(
+    `parley serve: 127.0.0.1:${port} is already in use; choose another --port`,
+  );
+  taken.close();
+
+  const bad = captureOutput();
+  expect(await runCli(["serve", "--port", "80a"], testConfig(), bad)).toBe(EXIT.usage);
+  expect(bad.stderr.join("\n")).toMatch('--port must be a whole number from 0 to 65535, not "80a"');
+});
