@@ -11,6 +11,8 @@ export interface StoreCase {
   dialect: "sqlite" | "postgres";
   /** A fresh, empty database of this dialect; the same one again when given its `location`. */
   open(seed?: () => TheatreDocument[], location?: string): Promise<{ store: Store; location: string }>;
+  /** Where a new, empty database of this dialect can be made (nothing created in it yet). */
+  blank(): Promise<string>;
 }
 
 /**
@@ -25,6 +27,7 @@ export function storeCases(): StoreCase[] {
       async open(seed, location = join(temporaryDirectory(), "parley.sqlite")) {
         return { store: await openStore({ sqlitePath: location, ...(seed && { seed }) }), location };
       },
+      blank: async () => join(temporaryDirectory(), "parley.sqlite"),
     },
   ];
   if ("url" in postgres)
@@ -37,6 +40,7 @@ export function storeCases(): StoreCase[] {
           location: url,
         };
       },
+      blank: () => createDatabase(postgres.url),
     });
   else if (process.env.CI === "true") throw new Error(`the PostgreSQL tests cannot run: ${postgres.missing}`);
   else console.warn(`skipping the PostgreSQL cases: ${postgres.missing}`);

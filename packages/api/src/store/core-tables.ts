@@ -30,3 +30,12 @@ export function coreTablesV1(sequence: string): string {
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 }
+
+/**
+ * Schema version 2, the same on both databases: a theatre's `updated_at` is the stamp of its own
+ * description; `revised_at` is when anything in it last changed (its record's `updatedAt`).
+ */
+export const CORE_TABLES_V2 = `
+      ALTER TABLE theatres ADD COLUMN revised_at TEXT NOT NULL DEFAULT '';
+      UPDATE theatres SET revised_at = updated_at;
+`;

@@ -15,7 +15,10 @@ const SEARCHED_FIELDS: Partial<Record<EntityKind, readonly string[]>> = {
   scenarios: ["name", "description"],
 };
 
-/** The texts of one entity that go into the search index, each with the field it came from. */
+/**
+ * The texts of one entity that go into the search index, each with the field it came from; a passage the
+ * entity quotes more than once is indexed once.
+ */
 export function searchTexts(kind: EntityKind, data: unknown): SearchText[] {
   const record = data as Record<string, unknown>;
   const texts: SearchText[] = [];
@@ -24,7 +27,11 @@ export function searchTexts(kind: EntityKind, data: unknown): SearchText[] {
     if (typeof value === "string" && value.trim() !== "") texts.push({ field, text: value });
     else if (Array.isArray(value) && value.length > 0) texts.push({ field, text: value.join("; ") });
   }
-  forEachCitation(data, [], (citation) => texts.push({ field: "quote", text: citation.quote }));
+  const quotes = new Set<string>();
+  forEachCitation(data, [], ({ quote }) => {
+    if (!quotes.has(quote)) texts.push({ field: "quote", text: quote });
+    quotes.add(quote);
+  });
   return texts;
 }
 

@@ -25,3 +25,10 @@ export class DatabaseTooNew extends Error {
     );
   }
 }
+
+/** A mutation of a theatre that is not there (deleted meanwhile, or never imported); nothing is written. */
+export class NoSuchTheatre extends Error {
+  constructor(readonly theatreId: string) {
+    super(`no theatre "${theatreId}"`);
+  }
+}

@@ -3,20 +3,13 @@ import type { EntityKind, HistoryEntry, Role, TheatreRecord, TokenRecord } from 
 /** A database row as both drivers return it. */
 export type Row = Record<string, unknown>;
 
-export function checkedName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed === "" || trimmed.length > 100)
-    throw new Error("name: give the token a name of 1 to 100 characters");
-  return trimmed;
-}
-
 export function recordOf(row: Row): TheatreRecord {
   return {
     id: row.id as string,
     name: row.name as string,
     revision: Number(row.revision),
     createdAt: row.created_at as string,
-    updatedAt: row.updated_at as string,
+    updatedAt: row.revised_at as string,
   };
 }
 

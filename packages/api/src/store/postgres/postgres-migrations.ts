@@ -1,4 +1,4 @@
-import { coreTablesV1 } from "../core-tables";
+import { CORE_TABLES_V2, coreTablesV1 } from "../core-tables";
 
 /** The PostgreSQL schema, one migration per version; a released migration is never edited, only followed. */
 export const POSTGRES_MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -15,5 +15,10 @@ export const POSTGRES_MIGRATIONS: { version: number; name: string; sql: string }
       CREATE INDEX search_index_words ON search_index USING GIN (words);
       CREATE INDEX search_index_entity ON search_index (theatre_id, kind, entity_id);
     `,
+  },
+  {
+    version: 2,
+    name: "theatres: when anything in them last changed",
+    sql: CORE_TABLES_V2,
   },
 ];

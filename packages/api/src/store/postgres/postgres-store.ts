@@ -1,17 +1,23 @@
 import type { TheatreDocument } from "@parley/domain";
 import pg from "pg";
 import { searchTexts, searchWords } from "../search-text";
-import { DatabaseTooNew, TheatreExists } from "../store-errors";
+import { DatabaseTooNew, NoSuchTheatre, TheatreExists } from "../store-errors";
 import {
   assembleTheatre,
+  ENTITY_COLUMNS,
+  firstRevision,
+  importSearchChanges,
   planImport,
   planWrites,
+  RETIRE_REVISION,
+  retiredRevisionKey,
   UPSERT_THEATRE,
-  type EntityRow,
+  type EntityTuple,
   type HistoryRow,
+  type ImportPlan,
 } from "../theatre-state";
-import { hashSecret, newToken } from "../token-secret";
-import { checkedName, historyOf, recordOf, stampRow, tokenOf, type Row } from "../stored-rows";
+import { checkedToken, hashSecret, newToken } from "../token-secret";
+import { historyOf, recordOf, stampRow, tokenOf, type Row } from "../stored-rows";
 import type {
   EntityKind,
   HistoryEntry,
@@ -25,22 +31,30 @@ import type {
   TheatreRecord,
   TokenRecord,
 } from "../store";
-import { VersionConflict } from "../store";
+import { stampKey, VersionConflict } from "../store";
+import { inBatches } from "./in-batches";
+import { entityWrite, mutationRecorded, theatreWrite } from "./mutation-statements";
 import { POSTGRES_MIGRATIONS } from "./postgres-migrations";
 
 type Client = pg.PoolClient;
+/** The advisory lock that serialises migrating and seeding across processes starting together. */
 const MIGRATION_LOCK = 7_240_001;
-const ROWS_PER_INSERT = 1000;
+const RECORD_COLUMNS = "id, name, revision, created_at, revised_at";
 
-/** The team store: PostgreSQL, shared by any number of stateless server processes. */
+/**
+ * The team store: PostgreSQL, shared by any number of stateless server processes. A mutation locks its
+ * theatre's row (`SELECT … FOR UPDATE`), so mutations of one theatre queue across processes.
+ */
 export class PostgresStore implements Store {
   readonly dialect = "postgres";
   private readonly cache = new Map<string, StoredTheatre>();
 
   private constructor(private readonly pool: pg.Pool) {}
 
-  static async open(url: string, seed?: () => TheatreDocument[]): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+  static async open(url: string, seed?: () => TheatreDocument[], poolSize = 10): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    // An idle client that loses its server (a restart) must not crash the process; the next query reconnects.
+    pool.on("error", () => undefined);
     const store = new PostgresStore(pool);
     try {
       await store.transaction(async (client) => {
@@ -79,10 +93,10 @@ export class PostgresStore implements Store {
     }
   }
 
-  private async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  private async transaction<T>(work: (client: Client) => Promise<T>, begin = "BEGIN"): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query("BEGIN");
+      await client.query(begin);
       const result = await work(client);
       await client.query("COMMIT");
       return result;
@@ -95,48 +109,52 @@ export class PostgresStore implements Store {
   }
 
   async listTheatres(): Promise<TheatreRecord[]> {
-    return (await this.pool.query("SELECT * FROM theatres ORDER BY id")).rows.map(recordOf);
+    return (await this.pool.query(`SELECT ${RECORD_COLUMNS} FROM theatres ORDER BY id`)).rows.map(recordOf);
   }
 
   async readTheatre(theatreId: string): Promise<StoredTheatre | undefined> {
-    return this.readWith(this.pool, theatreId);
-  }
-
-  private async readWith(
-    db: pg.Pool | Client,
-    theatreId: string,
-    lock = false,
-  ): Promise<StoredTheatre | undefined> {
-    const found = await db.query(`SELECT revision FROM theatres WHERE id = $1${lock ? " FOR UPDATE" : ""}`, [
-      theatreId,
-    ]);
+    const found = await this.pool.query("SELECT revision FROM theatres WHERE id = $1", [theatreId]);
     if (!found.rowCount) {
       this.cache.delete(theatreId);
       return undefined;
     }
-    const revision = Number(found.rows[0].revision);
     const cached = this.cache.get(theatreId);
-    if (cached && cached.record.revision === revision) return cached;
-    const client = db instanceof pg.Pool ? await db.connect() : db;
-    try {
-      if (client !== db) await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const theatre = (await client.query("SELECT * FROM theatres WHERE id = $1", [theatreId])).rows[0] as
-        Row | undefined;
-      const rows = (
-        await client.query(
-          `SELECT kind, id, version, data, updated_at AS "updatedAt", updated_by AS "updatedBy"
-           FROM entities WHERE theatre_id = $1 ORDER BY kind COLLATE "C", position`,
-          [theatreId],
-        )
-      ).rows as EntityRow[];
-      if (client !== db) await client.query("COMMIT");
-      if (!theatre) return undefined;
-      const read = assembleTheatre(recordOf(theatre), stampRow(theatre), rows);
-      this.cache.set(theatreId, read);
-      return read;
-    } finally {
-      if (client !== db) client.release();
+    if (cached && cached.record.revision === Number(found.rows[0].revision)) return cached;
+    return this.transaction(
+      (client) => this.readWith(client, theatreId),
+      "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+    );
+  }
+
+  /**
+   * The theatre as `client`'s transaction sees it: the cached one while its revision is current, else read
+   * whole. With `lock`, its row stays locked until the transaction ends (mutations and imports queue there).
+   */
+  private async readWith(
+    client: Client,
+    theatreId: string,
+    lock = false,
+  ): Promise<StoredTheatre | undefined> {
+    const found = await client.query(
+      `SELECT revision FROM theatres WHERE id = $1${lock ? " FOR UPDATE" : ""}`,
+      [theatreId],
+    );
+    if (!found.rowCount) {
+      this.cache.delete(theatreId);
+      return undefined;
     }
+    const cached = this.cache.get(theatreId);
+    if (cached && cached.record.revision === Number(found.rows[0].revision)) return cached;
+    const theatre = (await client.query("SELECT * FROM theatres WHERE id = $1", [theatreId])).rows[0] as Row;
+    // In the order of the (theatre_id, kind, position) index, so the server only walks it.
+    const rows = await client.query<EntityTuple>({
+      text: `SELECT ${ENTITY_COLUMNS} FROM entities WHERE theatre_id = $1 ORDER BY kind, position`,
+      values: [theatreId],
+      rowMode: "array",
+    });
+    const read = assembleTheatre(recordOf(theatre), stampRow(theatre), rows.rows);
+    this.cache.set(theatreId, read);
+    return read;
   }
 
   async importTheatre(
@@ -154,17 +172,25 @@ export class PostgresStore implements Store {
     replace: boolean,
   ): Promise<TheatreRecord> {
     const id = document.theatre.id;
+    // Two imports of a new theatre have no row to lock yet: they queue on this instead.
     await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [id]);
     const existing = await this.readWith(client, id, true);
     if (existing && !replace) throw new TheatreExists(id);
     const at = new Date().toISOString();
-    const plan = planImport(document, by, at, existing);
-    const revision = existing ? existing.record.revision + 1 : 0;
+    const plan = planImport(
+      document,
+      by,
+      at,
+      existing && { stored: existing, positions: await this.positionsOf(client, id) },
+    );
+    if (plan.unchanged) return existing!.record;
+    const revision = existing
+      ? existing.record.revision + 1
+      : firstRevision(
+          (await client.query("SELECT value FROM settings WHERE key = $1", [retiredRevisionKey(id)])).rows[0]
+            ?.value,
+        );
     const { data, version, updatedAt, updatedBy } = plan.theatre;
-    if (existing) {
-      await client.query("DELETE FROM entities WHERE theatre_id = $1", [id]);
-      await client.query("DELETE FROM search_index WHERE theatre_id = $1", [id]);
-    }
     await client.query(UPSERT_THEATRE, [
       id,
       document.theatre.name,
@@ -175,108 +201,110 @@ export class PostgresStore implements Store {
       updatedBy,
       at,
     ]);
-    const positions = new Map<string, number>();
-    await insertMany(
-      client,
-      "entities (theatre_id, kind, id, position, version, data, updated_at, updated_by)",
-      plan.rows.map((row) => {
-        const position = positions.get(row.kind) ?? 0;
-        positions.set(row.kind, position + 1);
-        return [id, row.kind, row.id, position, row.version, row.data, row.updatedAt, row.updatedBy];
-      }),
+    await this.writeImport(client, id, plan, by, at);
+    const record = recordOf(
+      (await client.query(`SELECT ${RECORD_COLUMNS} FROM theatres WHERE id = $1`, [id])).rows[0],
     );
-    const searchRows: unknown[][] = searchTexts("theatre", document.theatre).map((t) => [
+    this.cache.set(id, plan.next(record));
+    return record;
+  }
+
+  private async writeImport(client: Client, id: string, plan: ImportPlan, by: string, at: string) {
+    const search = importSearchChanges(plan, id);
+    await forgetSearchRows(client, id, search.forget);
+    await inBatches(
+      client,
+      "DELETE FROM entities WHERE theatre_id = $1 AND (kind, id) IN (VALUES {rows})",
+      [id],
+      plan.deletes.map((row) => [row.kind, row.id]),
+    );
+    await inBatches(
+      client,
+      `UPDATE entities SET position = v.position::int, version = v.version::int, data = v.data,
+         updated_at = v.updated_at, updated_by = v.updated_by
+       FROM (VALUES {rows}) AS v (kind, id, position, version, data, updated_at, updated_by)
+       WHERE theatre_id = $1 AND entities.kind = v.kind AND entities.id = v.id`,
+      [id],
+      plan.updates.map((r) => [r.kind, r.id, r.position, r.version, r.data, r.updatedAt, r.updatedBy]),
+    );
+    await inBatches(
+      client,
+      `UPDATE entities SET position = v.position::int FROM (VALUES {rows}) AS v (kind, id, position)
+       WHERE theatre_id = $1 AND entities.kind = v.kind AND entities.id = v.id`,
+      [id],
+      plan.moves.map((row) => [row.kind, row.id, row.position]),
+    );
+    // Each new entity and its history row from one copy of its data on the wire.
+    await inBatches(
+      client,
+      `WITH v (kind, id, position, data) AS (VALUES {rows}),
+         stored AS (INSERT INTO entities (theatre_id, kind, id, position, version, data, updated_at, updated_by)
+           SELECT $1::text, kind, id, position::int, 1, data, $2::text, $3::text FROM v)
+       INSERT INTO history (theatre_id, kind, entity_id, operation, version, by, at, before, after)
+       SELECT $1::text, kind, id, 'import', 1, $3::text, $2::text, NULL, data FROM v`,
+      [id, at, by],
+      plan.inserts.map((row) => [row.kind, row.id, row.position, row.data]),
+      2000,
+    );
+    await recordHistory(client, id, plan.history);
+    await indexForSearch(
+      client,
       id,
-      "theatre",
-      id,
-      t.field,
-      t.text,
-    ]);
-    for (const row of plan.rows)
-      for (const t of searchTexts(row.kind, JSON.parse(row.data)))
-        searchRows.push([id, row.kind, row.id, t.field, t.text]);
-    await insertMany(client, "search_index (theatre_id, kind, entity_id, field, text)", searchRows);
-    await this.recordHistory(client, id, plan.history);
-    this.cache.delete(id);
-    return recordOf((await client.query("SELECT * FROM theatres WHERE id = $1", [id])).rows[0]);
+      search.index.map((row) => ({ kind: row.kind, id: row.id, data: JSON.parse(row.data) })),
+    );
+  }
+
+  private async positionsOf(client: Client, theatreId: string): Promise<Map<string, number>> {
+    const { rows } = await client.query<[EntityKind, string, number]>({
+      text: "SELECT kind, id, position FROM entities WHERE theatre_id = $1",
+      values: [theatreId],
+      rowMode: "array",
+    });
+    return new Map(rows.map(([kind, id, position]) => [stampKey(kind, id), position]));
   }
 
   async deleteTheatre(theatreId: string): Promise<boolean> {
     return this.transaction(async (client) => {
-      const deleted =
-        ((await client.query("DELETE FROM theatres WHERE id = $1", [theatreId])).rowCount ?? 0) > 0;
+      this.cache.delete(theatreId);
+      const found = await client.query("SELECT revision FROM theatres WHERE id = $1 FOR UPDATE", [theatreId]);
+      if (!found.rowCount) return false;
+      await client.query(RETIRE_REVISION, [retiredRevisionKey(theatreId), String(found.rows[0].revision)]);
+      await client.query("DELETE FROM theatres WHERE id = $1", [theatreId]);
       await client.query("DELETE FROM history WHERE theatre_id = $1", [theatreId]);
       await client.query("DELETE FROM search_index WHERE theatre_id = $1", [theatreId]);
-      this.cache.delete(theatreId);
-      return deleted;
+      return true;
     });
   }
 
   async mutate(theatreId: string, by: string, plan: MutationPlan): Promise<MutationResult> {
     const writes = await this.transaction(async (client) => {
       const current = await this.readWith(client, theatreId, true);
-      if (!current) throw new Error(`no theatre "${theatreId}"`);
+      if (!current) throw new NoSuchTheatre(theatreId);
+      const wanted = plan(current);
+      if (wanted.length === 0)
+        return { next: current, result: { revision: current.record.revision, stamps: [] } };
       const at = new Date().toISOString();
-      const writes = planWrites(current, plan(current), by, at);
-      for (const { operation, row, expectedVersion } of writes.entities) {
-        if (operation === "insert")
-          await client.query(
-            `INSERT INTO entities (theatre_id, kind, id, position, version, data, updated_at, updated_by)
-               VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), -1) + 1 FROM entities WHERE theatre_id = $1 AND kind = $2), $4, $5, $6, $7)`,
-            [theatreId, row.kind, row.id, row.version, row.data, row.updatedAt, row.updatedBy],
-          );
-        else {
-          const changed =
-            operation === "delete"
-              ? await client.query(
-                  "DELETE FROM entities WHERE theatre_id = $1 AND kind = $2 AND id = $3 AND version = $4",
-                  [theatreId, row.kind, row.id, expectedVersion],
-                )
-              : await client.query(
-                  "UPDATE entities SET version = $1, data = $2, updated_at = $3, updated_by = $4 WHERE theatre_id = $5 AND kind = $6 AND id = $7 AND version = $8",
-                  [
-                    row.version,
-                    row.data,
-                    row.updatedAt,
-                    row.updatedBy,
-                    theatreId,
-                    row.kind,
-                    row.id,
-                    expectedVersion,
-                  ],
-                );
-          if (changed.rowCount !== 1) throw new VersionConflict(row.kind, row.id, expectedVersion, null);
-        }
-        await this.indexForSearch(
-          client,
-          theatreId,
-          row.kind,
-          row.id,
-          operation === "delete" ? undefined : JSON.parse(row.data),
-        );
+      const writes = planWrites(current, wanted, by, at);
+      for (const write of writes.entities) {
+        const { rows } = await client.query(entityWrite(theatreId, write));
+        if (rows[0].written !== 1)
+          throw await this.staleWrite(client, theatreId, write.row.kind, write.row.id, write.expectedVersion);
       }
       if (writes.theatre) {
         const next = writes.next.document.theatre;
-        await client.query(
-          "UPDATE theatres SET name = $1, data = $2, version = $3, updated_at = $4, updated_by = $5 WHERE id = $6 AND version = $7",
-          [
-            next.name,
-            writes.theatre.data,
-            writes.theatre.version,
-            at,
-            by,
+        const { rows } = await client.query(
+          theatreWrite(theatreId, next, next.name, { ...writes.theatre, at, by }),
+        );
+        if (rows[0].written !== 1)
+          throw await this.staleWrite(
+            client,
+            theatreId,
+            "theatre",
             theatreId,
             writes.theatre.expectedVersion,
-          ],
-        );
-        await this.indexForSearch(client, theatreId, "theatre", theatreId, next);
+          );
       }
-      await client.query("UPDATE theatres SET revision = $1, updated_at = $2 WHERE id = $3", [
-        writes.result.revision,
-        at,
-        theatreId,
-      ]);
-      await this.recordHistory(client, theatreId, writes.history);
+      await client.query(mutationRecorded(theatreId, writes.result.revision, at, writes.history));
       return writes;
     });
     // A failed mutation is rolled back whole, so the cached theatre stays true to the database.
@@ -284,32 +312,24 @@ export class PostgresStore implements Store {
     return writes.result;
   }
 
-  private async recordHistory(client: Client, theatreId: string, rows: readonly HistoryRow[]): Promise<void> {
-    await insertMany(
-      client,
-      "history (theatre_id, kind, entity_id, operation, version, by, at, before, after)",
-      rows.map((r) => [theatreId, r.kind, r.entityId, r.operation, r.version, r.by, r.at, r.before, r.after]),
-    );
-  }
-
-  private async indexForSearch(
+  /** The conflict for a row the database holds at another version than the theatre read said. */
+  private async staleWrite(
     client: Client,
     theatreId: string,
     kind: EntityKind,
     id: string,
-    data: unknown,
-  ): Promise<void> {
-    await client.query("DELETE FROM search_index WHERE theatre_id = $1 AND kind = $2 AND entity_id = $3", [
-      theatreId,
-      kind,
-      id,
-    ]);
-    if (data === undefined) return;
-    await insertMany(
-      client,
-      "search_index (theatre_id, kind, entity_id, field, text)",
-      searchTexts(kind, data).map((t) => [theatreId, kind, id, t.field, t.text]),
-    );
+    expected: number,
+  ): Promise<VersionConflict> {
+    const { rows } =
+      kind === "theatre"
+        ? await client.query("SELECT version FROM theatres WHERE id = $1", [theatreId])
+        : await client.query("SELECT version FROM entities WHERE theatre_id = $1 AND kind = $2 AND id = $3", [
+            theatreId,
+            kind,
+            id,
+          ]);
+    this.cache.delete(theatreId);
+    return new VersionConflict(kind, id, expected, rows[0] ? Number(rows[0].version) : null);
   }
 
   async history(
@@ -328,6 +348,7 @@ export class PostgresStore implements Store {
 
   async search(query: SearchQuery): Promise<SearchHit[]> {
     const words = searchWords(query.text);
+    // Each word a quoted lexeme (no operator can get through), all required, the last one also as a prefix.
     const tsquery = words.map((word, i) => `'${word}'${i === words.length - 1 ? ":*" : ""}`).join(" & ");
     const params: unknown[] = [tsquery, query.limit];
     const theatreFilter =
@@ -339,7 +360,7 @@ export class PostgresStore implements Store {
               ts_rank(words, q) / (1 + log(length(text))) AS score
        FROM search_index, to_tsquery('english', $1) AS q
        WHERE words @@ q ${theatreFilter} ${kindFilter}
-       ORDER BY score DESC, theatre_id, kind, entity_id LIMIT $2`,
+       ORDER BY score DESC, theatre_id, kind, entity_id, field LIMIT $2`,
       params,
     );
     return rows.map((row: Row) => ({
@@ -353,11 +374,11 @@ export class PostgresStore implements Store {
   }
 
   async createToken(name: string, role: Role): Promise<{ record: TokenRecord; secret: string }> {
+    const checked = checkedToken(name, role);
     const token = newToken();
     const record: TokenRecord = {
       id: token.id,
-      name: checkedName(name),
-      role,
+      ...checked,
       createdAt: new Date().toISOString(),
       revokedAt: null,
     };
@@ -388,17 +409,43 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    if (!this.pool.ending) await this.pool.end();
   }
 }
 
-async function insertMany(client: Client, into: string, rows: readonly unknown[][]): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    const batch = rows.slice(start, start + ROWS_PER_INSERT);
-    const width = batch[0]!.length;
-    const values = batch.map(
-      (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(", ")})`,
-    );
-    await client.query(`INSERT INTO ${into} VALUES ${values.join(", ")}`, batch.flat());
-  }
+async function recordHistory(client: Client, theatreId: string, rows: readonly HistoryRow[]): Promise<void> {
+  await inBatches(
+    client,
+    "INSERT INTO history (theatre_id, kind, entity_id, operation, version, by, at, before, after) VALUES {rows}",
+    [],
+    rows.map((r) => [theatreId, r.kind, r.entityId, r.operation, r.version, r.by, r.at, r.before, r.after]),
+  );
+}
+
+async function forgetSearchRows(
+  client: Client,
+  theatreId: string,
+  entities: readonly { kind: EntityKind; id: string }[],
+): Promise<void> {
+  await inBatches(
+    client,
+    "DELETE FROM search_index WHERE theatre_id = $1 AND (kind, entity_id) IN (VALUES {rows})",
+    [theatreId],
+    entities.map((entity) => [entity.kind, entity.id]),
+  );
+}
+
+/** Adds the search texts of entities whose old ones are gone (forgetSearchRows, or new entities). */
+async function indexForSearch(
+  client: Client,
+  theatreId: string,
+  entities: readonly { kind: EntityKind; id: string; data: unknown }[],
+): Promise<void> {
+  await inBatches(
+    client,
+    "INSERT INTO search_index (theatre_id, kind, entity_id, field, text) SELECT $1::text, * FROM (VALUES {rows}) AS v",
+    [theatreId],
+    entities.flatMap(({ kind, id, data }) => searchTexts(kind, data).map((t) => [kind, id, t.field, t.text])),
+    2000,
+  );
 }

@@ -1,4 +1,4 @@
-import { coreTablesV1 } from "../core-tables";
+import { CORE_TABLES_V2, coreTablesV1 } from "../core-tables";
 
 /** The SQLite schema, one migration per version; a released migration is never edited, only followed. */
 export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -15,5 +15,10 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       -- The words of each search row, under the row's id.
       CREATE VIRTUAL TABLE search_index USING fts5(text, tokenize = 'porter unicode61 remove_diacritics 2');
     `,
+  },
+  {
+    version: 2,
+    name: "theatres: when anything in them last changed",
+    sql: CORE_TABLES_V2,
   },
 ];
