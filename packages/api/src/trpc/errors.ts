@@ -1,7 +1,7 @@
 import { AnalysisError, EntityNotFound, formatPath, type Problem } from "@parley/domain";
 import { TRPCError } from "@trpc/server";
 import { EmptySearch } from "../store/search-text";
-import { DuplicateEntity, TheatreExists } from "../store/store-errors";
+import { DuplicateEntity, NoSuchTheatre, TheatreExists } from "../store/store-errors";
 import { VersionConflict } from "../store/store";
 
 /** A change the theatre validator refused, with every problem it found. */
@@ -25,6 +25,8 @@ export function toTRPCError(error: unknown): unknown {
     return new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
   if (error instanceof EmptySearch)
     return new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
+  if (error instanceof NoSuchTheatre)
+    return new TRPCError({ code: "NOT_FOUND", message: error.message, cause: error });
   if (error instanceof EntityNotFound)
     return new TRPCError({ code: "NOT_FOUND", message: error.message, cause: error });
   if (error instanceof InvalidChange)

@@ -31,7 +31,17 @@ export async function startLocalPostgres(bin: string): Promise<LocalPostgres> {
       },
     );
   if (asRoot) chownSync(directory, postgresUid(), postgresUid("g"));
-  run("initdb", ["-D", data, "--auth=trust", "-U", "postgres", "--encoding=UTF8", "--locale=C"]);
+  // A UTF-8 character type, as real clusters have: under plain C, full-text search lowercases ASCII only.
+  run("initdb", [
+    "-D",
+    data,
+    "--auth=trust",
+    "-U",
+    "postgres",
+    "--encoding=UTF8",
+    "--locale=C",
+    "--lc-ctype=C.UTF-8",
+  ]);
   run("pg_ctl", [
     "-D",
     data,

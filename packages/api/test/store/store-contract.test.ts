@@ -88,6 +88,22 @@ describe.each(storeCases())("the $dialect store", (storeCase) => {
     const record = await store.importTheatre(document, "import");
     expect((await store.readTheatre(document.theatre.id))!.document).toEqual(document);
     expect((await (await another(location)).readTheatre(document.theatre.id))!.document).toEqual(document);
+    // The actor named is found first, by its name; narrowing the search to one theatre must not make it
+    // slower (the full-text match leads, not the filter).
+    const text = document.actors[7]!.name;
+    const fastest = async (theatreId?: string) => {
+      let best = Infinity;
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        const hits = await store.search({ text, limit: 20, ...(theatreId && { theatreId }) });
+        best = Math.min(best, performance.now() - started);
+        expect(hits[0]).toMatchObject({ kind: "actors", entityId: document.actors[7]!.id, field: "name" });
+      }
+      return best;
+    };
+    const everywhere = await fastest();
+    expect(await fastest(document.theatre.id)).toBeLessThan(3 * everywhere + 15);
+
     const before = await dump(location);
     expect(await store.importTheatre(document, "again", { replace: true })).toEqual(record);
     expect(await dump(location)).toBe(before);

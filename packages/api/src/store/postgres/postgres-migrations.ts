@@ -1,3 +1,4 @@
+import { ACCENTED, UNACCENTED } from "../accent-folding";
 import { CORE_TABLES_V2, coreTablesV1 } from "../core-tables";
 
 /** The PostgreSQL schema, one migration per version; a released migration is never edited, only followed. */
@@ -20,5 +21,18 @@ export const POSTGRES_MIGRATIONS: { version: number; name: string; sql: string }
     version: 2,
     name: "theatres: when anything in them last changed",
     sql: CORE_TABLES_V2,
+  },
+  {
+    version: 3,
+    name: "search: letters with diacritics match plain ones",
+    sql: `
+      ALTER TABLE search_index DROP COLUMN words;
+      ALTER TABLE search_index ADD COLUMN words tsvector
+        GENERATED ALWAYS AS (to_tsvector('english',
+          -- translate() costs a scan of its table per letter: only texts beyond ASCII need it.
+          CASE WHEN text ~ '[^\\x01-\\x7f]' THEN translate(text, '${ACCENTED}', '${UNACCENTED}') ELSE text END
+        )) STORED;
+      CREATE INDEX search_index_words ON search_index USING GIN (words);
+    `,
   },
 ];

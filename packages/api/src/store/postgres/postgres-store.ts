@@ -1,6 +1,6 @@
 import type { TheatreDocument } from "@parley/domain";
 import pg from "pg";
-import { searchTexts, searchWords } from "../search-text";
+import { FIELD_PRECEDENCE, FIELD_WEIGHT, searchTexts, searchWords } from "../search-text";
 import { DatabaseTooNew, NoSuchTheatre, TheatreExists } from "../store-errors";
 import {
   assembleTheatre,
@@ -357,10 +357,10 @@ export class PostgresStore implements Store {
     const { rows } = await this.pool.query(
       `SELECT theatre_id, kind, entity_id, field,
               ts_headline('english', text, q, 'StartSel=«, StopSel=», MaxWords=24, MinWords=8') AS snippet,
-              ts_rank(words, q) / (1 + log(length(text))) AS score
+              ts_rank_cd(words, q, 1) * ${FIELD_WEIGHT} AS score
        FROM search_index, to_tsquery('english', $1) AS q
        WHERE words @@ q ${theatreFilter} ${kindFilter}
-       ORDER BY score DESC, theatre_id, kind, entity_id, field LIMIT $2`,
+       ORDER BY score DESC, ${FIELD_PRECEDENCE}, theatre_id, kind, entity_id, field LIMIT $2`,
       params,
     );
     return rows.map((row: Row) => ({

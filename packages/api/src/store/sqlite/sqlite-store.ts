@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { TheatreDocument } from "@parley/domain";
 import Database from "better-sqlite3";
-import { searchTexts, searchWords } from "../search-text";
+import { FIELD_PRECEDENCE, FIELD_WEIGHT, searchTexts, searchWords } from "../search-text";
 import { DatabaseTooNew, NoSuchTheatre, TheatreExists } from "../store-errors";
 import {
   assembleTheatre,
@@ -375,19 +375,31 @@ export class SqliteStore implements Store {
     // Each word a quoted FTS5 string (no operator can get through), the last one also as a prefix.
     const match = words.map((word, i) => `"${word}"${i === words.length - 1 ? "*" : ""}`).join(" ");
     const kinds = query.kinds ?? [];
-    const rows = this.sql(
-      `SELECT theatre_id, kind, entity_id, field, snippet(search_index, 0, '«', '»', '…', 16) AS snippet, bm25(search_index) AS rank
+    // The filters are written `+column` so that SQLite cannot use search_rows' index for them: the full-text
+    // match must lead (a theatre's every search row probed against the index took seconds). Snippets are
+    // made for the best rows only.
+    const best = this.sql(
+      `SELECT search_rows.id AS id, theatre_id, kind, entity_id, field, bm25(search_index) * ${FIELD_WEIGHT} AS rank
          FROM search_index JOIN search_rows ON search_rows.id = search_index.rowid WHERE search_index MATCH ?
-         ${query.theatreId !== undefined ? "AND theatre_id = ?" : ""}
-         ${kinds.length ? `AND kind IN (${kinds.map(() => "?").join(", ")})` : ""}
-         ORDER BY rank, search_rows.id LIMIT ?`,
+         ${query.theatreId !== undefined ? "AND +theatre_id = ?" : ""}
+         ${kinds.length ? `AND +kind IN (${kinds.map(() => "?").join(", ")})` : ""}
+         ORDER BY rank, ${FIELD_PRECEDENCE}, search_rows.id LIMIT ?`,
     ).all(match, ...(query.theatreId !== undefined ? [query.theatreId] : []), ...kinds, query.limit) as Row[];
-    return rows.map((row) => ({
+    if (best.length === 0) return [];
+    const snippets = new Map(
+      this.sql(
+        `SELECT rowid, snippet(search_index, 0, '«', '»', '…', 16) FROM search_index
+           WHERE search_index MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+      )
+        .raw()
+        .all(match, JSON.stringify(best.map((row) => row.id))) as [number, string][],
+    );
+    return best.map((row) => ({
       theatreId: row.theatre_id as string,
       kind: row.kind as EntityKind,
       entityId: row.entity_id as string,
       field: row.field as string,
-      snippet: row.snippet as string,
+      snippet: snippets.get(row.id as number) ?? "",
       score: -(row.rank as number),
     }));
   }
