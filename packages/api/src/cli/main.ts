@@ -3,6 +3,7 @@ import { TheatreNotFoundError } from "../theatre-files";
 import { analyseCommand, analyseUsage } from "./commands/analyse";
 import { coverageCommand, coverageUsage } from "./commands/coverage";
 import { exportCommand, exportUsage } from "./commands/export";
+import { forecastCommand, forecastUsage } from "./commands/forecast";
 import { schemaCommand, schemaUsage } from "./commands/schema";
 import { serveCommand, serveUsage } from "./commands/serve";
 import { summaryCommand, summaryUsage } from "./commands/summary";
@@ -20,6 +21,7 @@ const commands: Record<string, { run: Command; usage: string }> = {
   schema: { run: schemaCommand, usage: schemaUsage },
   coverage: { run: coverageCommand, usage: coverageUsage },
   analyse: { run: analyseCommand, usage: analyseUsage },
+  forecast: { run: forecastCommand, usage: forecastUsage },
   synthetic: { run: syntheticCommand, usage: syntheticUsage },
   serve: { run: serveCommand, usage: serveUsage },
   token: { run: tokenCommand, usage: tokenUsage },

@@ -102,6 +102,32 @@ describe.each(storeCases())("the API on $dialect", (storeCase) => {
       expect(brief.markdown).toMatch(/^# /);
     });
 
+    it("forecasts bargaining on a stored theatre's issue, tracing each input", async () => {
+      const forecast = await caller().analysis.forecast({
+        theatreId: "afghanistan",
+        issueIds: ["action-against-al-qaeda"],
+        capabilities: { "un-security-council": 40 },
+        sensitivity: { runs: 5, removals: 2 },
+      });
+      expect(forecast.model).toBe("eu");
+      expect(forecast.rounds[0]!.positions["al-qaeda"]).toEqual([0]);
+      expect(forecast.outcome).toHaveLength(1);
+      expect(forecast.inputs!.some((input) => input.basis === "run-judgement")).toBe(true);
+      expect(forecast.sensitivity!.removals).toHaveLength(2);
+      expect(
+        await codeOf(caller().analysis.forecast({ theatreId: "afghanistan", issueIds: ["no-such-issue"] })),
+      ).toBe("BAD_REQUEST");
+      expect(
+        await codeOf(
+          caller().analysis.forecast({
+            theatreId: "afghanistan",
+            issueIds: ["action-against-al-qaeda"],
+            sensitivity: { runs: 100_000 },
+          }),
+        ),
+      ).toBe("BAD_REQUEST");
+    });
+
     it("searches names, aliases and quotes", async () => {
       const { hits } = await caller().search.query({ text: "ISKP", theatreId: "afghanistan" });
       expect(hits[0]).toMatchObject({ kind: "actors", entityId: "is-kp" });

@@ -4,13 +4,19 @@ import {
   areaBrief,
   findBrokers,
   findCooperation,
+  defaultForecastModel,
   findInfluencePaths,
+  FORECAST_MODELS,
+  forecastDocument,
+  type ForecastModelName,
   Id,
   lookup,
   mapLeverage,
   pairBrief,
   resolveActor,
   resolveActors,
+  runForecast,
+  scenarioFromTheatre,
   scoreOptions,
   watchScenarios,
 } from "@parley/domain";
@@ -26,6 +32,21 @@ const Ids = z.array(Id).min(1).max(1000);
 const GraphInput = TheatreInput.extend({
   kinds: z.array(z.string().min(1)).min(1).optional(),
   includeInactive: z.boolean().optional(),
+});
+
+const ModelName = z.enum(Object.keys(FORECAST_MODELS) as [ForecastModelName, ...ForecastModelName[]]);
+/** Bounded so that one request cannot hold the server for minutes. */
+const SensitivityInput = z.strictObject({
+  runs: z.number().int().min(1).max(500).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32)
+    .optional(),
+  capabilitySpread: z.number().min(0).max(1).optional(),
+  salienceSpread: z.number().min(0).max(1).optional(),
+  removals: z.number().int().min(0).max(50).optional(),
 });
 
 async function indexFor(ctx: Parameters<typeof storedTheatre>[0], theatreId: string) {
@@ -121,6 +142,37 @@ export const analysisRouter = router({
         ...query,
         fromId: resolveActor(index, from, "from").id,
         toId: resolveActor(index, to, "to").id,
+      });
+    }),
+  /**
+   * Where bargaining on one or more issues is likely to end and who moves: the expected-utility or the
+   * spatial model on the theatre's positions, saliences and capabilities, each input traced to its basis.
+   */
+  forecast: readProcedure
+    .input(
+      TheatreInput.extend({
+        issueIds: z.array(Id).min(1).max(20),
+        model: ModelName.optional(),
+        rounds: z.number().int().min(0).max(1000).optional(),
+        actors: z.array(ActorName).min(2).max(1000).optional(),
+        capabilities: z.record(Id, z.number().min(0).max(100)).optional(),
+        defaultCapability: z.number().min(0).max(100).optional(),
+        sensitivity: SensitivityInput.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const index = await indexFor(ctx, input.theatreId);
+      const { theatreId: _, model, rounds, sensitivity, ...choice } = input;
+      const { scenario, inputs, excluded } = scenarioFromTheatre(index, choice);
+      const run = runForecast(scenario, {
+        model: model ?? defaultForecastModel(input.issueIds.length),
+        ...(rounds !== undefined && { rounds }),
+        ...(sensitivity && { sensitivity }),
+      });
+      return forecastDocument(scenario, run.forecast, {
+        inputs,
+        excluded,
+        ...(run.sensitivity && { sensitivity: run.sensitivity }),
       });
     }),
   /** A Markdown brief on an actor, a cooperation area or a pair of actors, with footnotes quoting the sources. */
