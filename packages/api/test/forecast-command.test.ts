@@ -125,6 +125,27 @@ describe("parley forecast", () => {
     expect(document.stop).toEqual({ reason: "round-limit", rounds: 10 });
   });
 
+  it("runs KTAB's spatial model on a KTAB file by default, with each actor's probability of prevailing", () => {
+    const ktabFile = join(
+      import.meta.dirname,
+      "../../domain/src/forecast/spatial/fixtures/dummyData_3Dim.csv",
+    );
+    const { code, stdout } = forecast("--file", ktabFile, "--json");
+    expect(code).toBe(0);
+    const document = JSON.parse(stdout);
+    expect(document.model).toBe("spatial");
+    expect(document.rounds[0].positions["SActor-00"]).toEqual([75.79, 6.37, 70.45]);
+    expect(Object.keys(document.rounds.at(-1).prevailing)).toHaveLength(7);
+    expect(document.outcome).toHaveLength(3);
+    expect(document.stop).toEqual({ reason: "converged", rounds: 10 });
+    const text = forecast("--file", ktabFile).stdout;
+    expect(text).toMatch(/spatial model \(KTAB's Spatial Model of Politics\)/);
+    expect(text).toMatch(/Most likely to prevail in the last round:/);
+    expect(
+      forecast("--issue", "action-against-al-qaeda,action-against-is-kp", afghanistanDirectory).stdout,
+    ).toMatch(/Action against al-Qaeda × Action against IS-KP: spatial model/);
+  });
+
   it("adds a sensitivity analysis on request", () => {
     const { code, stdout } = forecast(
       "--file",

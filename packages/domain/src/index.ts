@@ -61,6 +61,7 @@ export * from "./forecast/bargaining-scenario";
 export * from "./forecast/forecast-result";
 export * from "./forecast/scenario-csv";
 export * from "./forecast/expected-utility/expected-utility-model";
+export * from "./forecast/spatial/spatial-model";
 export * from "./forecast/sensitivity";
 export * from "./forecast/theatre-scenario";
 export * from "./forecast/forecast-models";

@@ -35,6 +35,10 @@ export function forecastDocument(
   const byActor = <T>(values: readonly T[]): ByActor<T> =>
     Object.fromEntries(ids.map((id, i) => [id, values[i]!]));
   const { model, rounds, outcome, stop, ...rest } = forecast;
+  const named =
+    "mostLikely" in rest
+      ? { ...rest, mostLikely: { ...rest.mostLikely, actors: rest.mostLikely.actors.map((i) => ids[i]!) } }
+      : rest;
   return {
     model,
     scenario: {
@@ -50,16 +54,24 @@ export function forecastDocument(
       })),
     },
     rounds: rounds.map((round) => {
-      const { positions, risk, prevailing, moves, ...other } = round as typeof round & {
+      const { positions, risk, prevailing, moves, challenges, ...other } = round as typeof round & {
         risk?: number[][];
         prevailing?: number[];
         moves?: { actor: number; towards: number }[];
+        challenges?: { initiator: number; target: number }[];
       };
       return {
         ...other,
         positions: byActor(positions),
         ...(risk && { risk: byActor(risk) }),
         ...(prevailing && { prevailing: byActor(prevailing) }),
+        ...(challenges && {
+          challenges: challenges.map(({ initiator, target, ...challenge }) => ({
+            initiator: ids[initiator],
+            target: ids[target],
+            ...challenge,
+          })),
+        }),
         ...(moves && {
           moves: moves.map(({ actor, towards, ...move }) => ({
             actor: ids[actor],
@@ -71,7 +83,7 @@ export function forecastDocument(
     }),
     outcome,
     stop,
-    ...rest,
+    ...named,
     ...extra,
   };
 }

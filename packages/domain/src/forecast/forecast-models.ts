@@ -3,22 +3,24 @@ import {
   runExpectedUtilityModel,
   type ExpectedUtilityForecast,
 } from "./expected-utility/expected-utility-model";
+import { runSpatialModel, type SpatialForecast } from "./spatial/spatial-model";
 import { forecastSensitivity, type Sensitivity, type SensitivityOptions } from "./sensitivity";
 
-export type AnyForecast = ExpectedUtilityForecast;
+export type AnyForecast = ExpectedUtilityForecast | SpatialForecast;
 
 /** Each bargaining model, run with at most `rounds` rounds (turns) when given. */
 export const FORECAST_MODELS = {
   eu: (scenario: BargainingScenario, rounds?: number): AnyForecast =>
     runExpectedUtilityModel(scenario, rounds === undefined ? {} : { maxRounds: rounds }),
+  spatial: (scenario: BargainingScenario, rounds?: number): AnyForecast =>
+    runSpatialModel(scenario, rounds === undefined ? {} : { maxTurns: rounds }),
 } satisfies Record<string, (scenario: BargainingScenario, rounds?: number) => AnyForecast>;
 
 export type ForecastModelName = keyof typeof FORECAST_MODELS;
 
 /** The model to run when none is named: the spatial model for several dimensions or a KTAB file, else eu. */
 export function defaultForecastModel(dimensions: number, layout?: "ktab" | "bdm"): ForecastModelName {
-  const preferred = dimensions > 1 || layout === "ktab" ? "spatial" : "eu";
-  return preferred in FORECAST_MODELS ? (preferred as ForecastModelName) : "eu";
+  return dimensions > 1 || layout === "ktab" ? "spatial" : "eu";
 }
 
 export interface ForecastRunOptions {

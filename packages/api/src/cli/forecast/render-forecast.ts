@@ -45,7 +45,9 @@ export function renderForecast(
   lines.push(
     "",
     `Outcome: ${scenario.dimensions.map((dimension, d) => `${dimension.name} ${format(forecast.outcome[d]!)}`).join("; ")}` +
-      (forecast.model === "eu" ? " (weighted median after the last round)" : ""),
+      (forecast.model === "eu"
+        ? " (weighted median after the last round)"
+        : " (the last round's positions weighted by their probability of prevailing)"),
   );
   if (extra.sensitivity) lines.push("", ...renderSensitivity(names, scenario, extra.sensitivity));
   return lines.join("\n");
