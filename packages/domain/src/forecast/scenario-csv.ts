@@ -16,13 +16,21 @@ export interface ScenarioCsvOptions {
 
 /** A bargaining scenario read from KTAB's or the common BDM CSV layout; a fault names its line and field. */
 export function parseScenarioCsv(text: string, options: ScenarioCsvOptions = {}): BargainingScenario {
+  return readScenarioCsv(text, options).scenario;
+}
+
+/** The scenario, and which layout it was read in (the one given, or the one the first line shows). */
+export function readScenarioCsv(
+  text: string,
+  options: ScenarioCsvOptions = {},
+): { scenario: BargainingScenario; format: ScenarioCsvFormat } {
   const records = readCsvLines(text);
   const first = records[0];
   if (!first) throw new ScenarioFileError(1, undefined, "the file is empty");
   const format = options.format ?? detectFormat(first.fields, first.line);
   const scenario =
     format === "bdm" ? readBdmCsv(records, options.name ?? "BDM scenario") : readKtabCsv(records);
-  return checkScenario(scenario);
+  return { scenario: checkScenario(scenario), format };
 }
 
 function detectFormat(fields: string[], line: number): ScenarioCsvFormat {

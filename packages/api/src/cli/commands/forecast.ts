@@ -9,7 +9,7 @@ import {
   type ForecastModelName,
   indexTheatre,
   InvalidScenario,
-  parseScenarioCsv,
+  readScenarioCsv,
   resolveActor,
   runForecast,
   ScenarioFileError,
@@ -78,6 +78,7 @@ export function forecastCommand(args: string[], config: Config, io: Output): num
 
   let scenario: BargainingScenario;
   let fromTheatre: TheatreScenario | undefined;
+  let layout: "ktab" | "bdm" | undefined;
   let defaultModel: ForecastModelName;
   try {
     if (values.file !== undefined) {
@@ -89,10 +90,10 @@ export function forecastCommand(args: string[], config: Config, io: Output): num
         throw new UsageError(`cannot read ${values.file}: ${(error as Error).message}`);
       }
       try {
-        scenario = parseScenarioCsv(text, {
+        ({ scenario, format: layout } = readScenarioCsv(text, {
           ...(format && { format }),
           name: basename(path).replace(/\.csv$/i, ""),
-        });
+        }));
       } catch (error) {
         if (error instanceof ScenarioFileError) {
           io.err(`parley forecast: ${values.file}: ${error.message}`);
@@ -100,7 +101,6 @@ export function forecastCommand(args: string[], config: Config, io: Output): num
         }
         throw error;
       }
-      const layout = format ?? (/^\s*"?(actor|name|stakeholder)\s*"?\s*,/i.test(text) ? "bdm" : "ktab");
       defaultModel = defaultForecastModel(scenario.dimensions.length, layout);
     } else {
       if (format !== undefined) throw new UsageError("--format applies to --file only");
