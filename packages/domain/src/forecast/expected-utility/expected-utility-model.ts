@@ -109,7 +109,7 @@ function bargainOneDimension(game: Game, start: Float64Array, maxRounds: number,
   if (game.range === 0) return { states, stop: { reason: "stable" as StopReason, rounds: 0 } };
   let positions = start;
   for (let round = 1; round <= maxRounds; round++) {
-    const outcome = playRound(game, positions);
+    const outcome = playRound(game, positions, states.at(-1)!.median);
     let largestMove = 0;
     for (let i = 0; i < positions.length; i++)
       largestMove = Math.max(largestMove, Math.abs(outcome.positions[i]! - positions[i]!));

@@ -1,6 +1,5 @@
 import { ChallengeOdds } from "./challenge-odds";
 import { chooseOffer, classifyOffer, type OfferKind } from "./offers";
-import { weightedMedian } from "./weighted-centre";
 
 /** The fixed terms of a one-dimensional bargaining game. */
 export interface Game {
@@ -36,10 +35,10 @@ export interface RoundOutcome {
  * One round of Scholz et al.'s (2011) reading of Bueno de Mesquita's model: each actor's risk exponent
  * from how exposed its position is (its danger level against the others', all computed risk-neutral),
  * then every actor weighs the challenges it may face and accepts the best offer; all move at once.
+ * `median` is the weighted median of `positions`, which the caller already holds.
  */
-export function playRound(game: Game, positions: Float64Array): RoundOutcome {
+export function playRound(game: Game, positions: Float64Array, median: number): RoundOutcome {
   const n = positions.length;
-  const median = weightedMedian(positions, game.weight);
   const neutral = new Float64Array(n).fill(1);
   const neutralOdds = oddsAt(game, positions, neutral);
   const danger = new Float64Array(n);
