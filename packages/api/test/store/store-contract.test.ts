@@ -6,20 +6,14 @@
 import { validateTheatre, type Actor, type TheatreDocument } from "@parley/domain";
 import { generateSyntheticTheatre } from "@parley/domain/synthetic";
 import { smallTheatre } from "@parley/domain/testing";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DuplicateEntity, NoSuchTheatre, TheatreExists } from "../../src/store/store-errors";
-import { stampKey, VersionConflict, type EntityWrite, type Store } from "../../src/store/store";
+import { stampKey, VersionConflict, type EntityWrite } from "../../src/store/store";
 import { storeCases } from "../stores";
-import { everythingStored, rawQuery, sqliteIntegrity } from "./raw-database";
+import { closeOpenedStores, trackedOpen } from "./opened-stores";
+import { everythingStored, rawQuery } from "./raw-database";
 
-const opened: Store[] = [];
-const sqliteFiles: string[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-});
-afterAll(() => {
-  for (const file of sqliteFiles) expect(sqliteIntegrity(file), file).toBe("ok");
-});
+const track = closeOpenedStores();
 
 const errorOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -34,13 +28,7 @@ function validated(document: unknown): TheatreDocument {
 }
 
 describe.each(storeCases())("the $dialect store", (storeCase) => {
-  const open = async (seed?: () => TheatreDocument[], location?: string) => {
-    const result = await storeCase.open(seed, location);
-    opened.push(result.store);
-    if (storeCase.dialect === "sqlite" && !sqliteFiles.includes(result.location))
-      sqliteFiles.push(result.location);
-    return result;
-  };
+  const open = trackedOpen(storeCase, track);
   /** A store of its own on the same database: it reads what is stored, not what another one cached. */
   const another = async (location: string) => (await open(undefined, location)).store;
   const dump = (location: string) => everythingStored(storeCase.dialect, location);

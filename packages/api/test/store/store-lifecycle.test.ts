@@ -1,36 +1,23 @@
 /** Opening, migrating and seeding a database, and the API's tokens, on both databases. */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import type { TheatreDocument } from "@parley/domain";
 import { smallTheatre } from "@parley/domain/testing";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/open-store";
 import { POSTGRES_MIGRATIONS } from "../../src/store/postgres/postgres-migrations";
 import { SQLITE_MIGRATIONS } from "../../src/store/sqlite/sqlite-migrations";
 import { DatabaseTooNew } from "../../src/store/store-errors";
-import type { Store } from "../../src/store/store";
 import { temporaryDirectory } from "../helpers";
 import { storeCases } from "../stores";
-import { everythingStored, rawQuery, sqliteIntegrity } from "./raw-database";
+import { closeOpenedStores, trackedOpen } from "./opened-stores";
+import { everythingStored, rawQuery } from "./raw-database";
 
-const opened: Store[] = [];
-const sqliteFiles: string[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-});
-afterAll(() => {
-  for (const file of sqliteFiles) expect(sqliteIntegrity(file), file).toBe("ok");
-});
+const track = closeOpenedStores();
 
 describe.each(storeCases())("the $dialect database", (storeCase) => {
   const { dialect } = storeCase;
   const migrations = dialect === "sqlite" ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS;
-  const open = async (seed?: () => TheatreDocument[], location?: string) => {
-    const result = await storeCase.open(seed, location);
-    opened.push(result.store);
-    if (dialect === "sqlite" && !sqliteFiles.includes(result.location)) sqliteFiles.push(result.location);
-    return result;
-  };
+  const open = trackedOpen(storeCase, track);
   const sql = (location: string, text: string, params: unknown[] = []) =>
     rawQuery(dialect, location, text, params);
   const applied = (location: string) =>
@@ -206,8 +193,7 @@ describe("openStore on SQLite", () => {
   it("creates the file's directory and opens it in WAL mode", async () => {
     const path = join(temporaryDirectory(), "not", "there", "yet", "parley.sqlite");
     const store = await openStore({ sqlitePath: path, seed: () => [smallTheatre()] });
-    opened.push(store);
-    sqliteFiles.push(path);
+    track(store, "sqlite", path);
     expect((await store.listTheatres()).map((t) => t.id)).toEqual(["ruritania"]);
     expect(await rawQuery("sqlite", path, "PRAGMA journal_mode")).toEqual([{ journal_mode: "wal" }]);
   });
